@@ -1,0 +1,42 @@
+package com.activityflow.directory;
+
+import com.activityflow.platform.Coded;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The roles of seed 000 section 10.1, from narrowest to widest. */
+public enum Role implements Coded {
+  REP("rep"),
+  TEAM_LEAD("team_lead"),
+  MANAGER("manager"),
+  ADMIN("admin");
+
+  private final String code;
+
+  Role(String code) {
+    this.code = code;
+  }
+
+  @Override
+  @JsonValue
+  public String code() {
+    return code;
+  }
+
+  @JsonCreator
+  public static Role of(String code) {
+    return Coded.fromCode(Role.class, code);
+  }
+
+  @Override
+  public String toString() {
+    return code;
+  }
+
+  @jakarta.persistence.Converter(autoApply = true)
+  static class JpaConverter extends Coded.Converter<Role> {
+    JpaConverter() {
+      super(Role.class);
+    }
+  }
+}

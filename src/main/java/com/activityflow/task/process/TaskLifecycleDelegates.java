@@ -1,0 +1,270 @@
+package com.activityflow.task.process;
+
+import com.activityflow.assignment.AssignmentOutcome;
+import com.activityflow.directory.DirectoryService;
+import com.activityflow.directory.DirectoryUser;
+import com.activityflow.task.TaskWorkflow;
+import com.activityflow.task.TaskWorkflow.Deadlines;
+import com.activityflow.task.process.TaskLifecycleProcess.Vars;
+import java.util.Date;
+import java.util.UUID;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * The delegates and task listeners of {@code task-lifecycle}, named as in the model. Each reads
+ * its typed variables, calls {@link TaskWorkflow} and writes typed variables back.
+ */
+final class TaskLifecycleDelegates {
+
+  private TaskLifecycleDelegates() {}
+
+  static UUID taskId(VariableScope scope) {
+    return UUID.fromString((String) scope.getVariable(Vars.TASK_ID));
+  }
+
+  static void setAssignment(DelegateExecution execution, AssignmentOutcome outcome) {
+    execution.setVariable(Vars.ASSIGNEE, Variables.stringValue(outcome.username()));
+    // the work task's candidateGroups expression needs a string; "" means no queue
+    execution.setVariable(
+        Vars.CANDIDATE_GROUP, Variables.stringValue(outcome.candidateGroup() == null ? "" : outcome.candidateGroup()));
+  }
+
+  /** Camunda user of the current call (Tasklist, engine REST), if any. */
+  static String currentCamundaUser(DelegateTask task) {
+    Authentication authentication =
+        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication != null ? authentication.getUserId() : task.getAssignee();
+  }
+
+  @Component("assignRequestedUser")
+  static class AssignRequestedUser implements JavaDelegate {
+    private final TaskWorkflow workflow;
+
+    AssignRequestedUser(TaskWorkflow workflow) {
+      this.workflow = workflow;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      setAssignment(execution, workflow.assignRequestedUser(taskId(execution)));
+    }
+  }
+
+  @Component("pickAssignee")
+  static class PickAssignee implements JavaDelegate {
+    private final TaskWorkflow workflow;
+
+    PickAssignee(TaskWorkflow workflow) {
+      this.workflow = workflow;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      AssignmentOutcome outcome =
+          workflow.assignByRules(
+              taskId(execution),
+              (String) execution.getVariable(Vars.ASSIGNMENT_TEAM),
+              (String) execution.getVariable(Vars.REQUIRED_SKILL),
+              (String) execution.getVariable(Vars.ASSIGNMENT_STRATEGY));
+      setAssignment(execution, outcome);
+    }
+  }
+
+  @Component("notifyAssignment")
+  static class NotifyAssignment implements JavaDelegate {
+    private final TaskWorkflow workflow;
+
+    NotifyAssignment(TaskWorkflow workflow) {
+      this.workflow = workflow;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      workflow.notifyAssignment(taskId(execution));
+    }
+  }
+
+  @Component("requestApproval")
+  static class RequestApproval implements JavaDelegate {
+    private final TaskWorkflow workflow;
+
+    RequestApproval(TaskWorkflow workflow) {
+      this.workflow = workflow;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      workflow.requestApproval(taskId(execution), (String) execution.getVariable(Vars.APPROVER_GROUP));
+    }
+  }
+
+  /** Gives the approval task in Tasklist a telling name and the facts the form shows. */
+  @Component("describeApproval")
+  static class DescribeApproval implements TaskListener {
+    private final com.activityflow.task.TaskManager tasks;
+    private final DirectoryService directory;
+
+    DescribeApproval(com.activityflow.task.TaskManager tasks, DirectoryService directory) {
+      this.tasks = tasks;
+      this.directory = directory;
+    }
+
+    @Override
+    public void notify(DelegateTask delegateTask) {
+      var task = tasks.loadForProcess(taskId(delegateTask));
+      delegateTask.setName("Approve: " + task.getTaskTitle());
+      delegateTask.setDescription(task.getTaskDescription());
+      delegateTask.setDueDate(task.getDueDate() == null ? null : Date.from(task.getDueDate()));
+      delegateTask.setVariableLocal("taskTitle", Variables.stringValue(task.getTaskTitle()));
+      delegateTask.setVariableLocal("taskDescription", Variables.stringValue(task.getTaskDescription()));
+      delegateTask.setVariableLocal(
+          "requestedBy",
+          Variables.stringValue(
+              directory.findUser(task.getCreatedByUserId()).map(DirectoryUser::displayName).orElse("")));
+    }
+  }
+
+  /** Checks the approver's decision and remembers who decided. */
+  @Component("recordApprover")
+  static class RecordApprover implements TaskListener {
+    @Override
+    public void notify(DelegateTask delegateTask) {
+      Object decision = delegateTask.getVariable(Vars.APPROVAL_DECISION);
+      if (!"approved".equals(decision) && !"rejected".equals(decision)) {
+        throw new BadUserRequestException(
+            "approvalDecision must be 'approved' or 'rejected', was '" + decision + "'");
+      }
+      delegateTask.getExecution().setVariable(Vars.APPROVED_BY, Variables.stringValue(currentCamundaUser(delegateTask)));
+    }
+  }
+
+  @Component("recordApproval")
+  static class RecordApproval implements JavaDelegate {
+    private final TaskWorkflow workflow;
+
+    RecordApproval(TaskWorkflow workflow) {
+      this.workflow = workflow;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      workflow.decideApproval(
+          taskId(execution),
+          true,
+          (String) execution.getVariable(Vars.APPROVED_BY),
+          (String) execution.getVariable(Vars.APPROVAL_COMMENT));
+    }
+  }
+
+  @Component("rejectTask")
+  static class RejectTask implements JavaDelegate {
+    private final TaskWorkflow workflow;
+
+    RejectTask(TaskWorkflow workflow) {
+      this.workflow = workflow;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      workflow.decideApproval(
+          taskId(execution),
+          false,
+          (String) execution.getVariable(Vars.APPROVED_BY),
+          (String) execution.getVariable(Vars.APPROVAL_COMMENT));
+    }
+  }
+
+  /** Tasklist may not complete work the rules forbid completing (open sub-tasks, approval). */
+  @Component("guardCompletion")
+  static class GuardCompletion implements TaskListener {
+    private final TaskWorkflow workflow;
+
+    GuardCompletion(TaskWorkflow workflow) {
+      this.workflow = workflow;
+    }
+
+    @Override
+    public void notify(DelegateTask delegateTask) {
+      try {
+        workflow.checkCompletable(taskId(delegateTask));
+      } catch (com.activityflow.platform.web.RuleViolationException e) {
+        throw new BadUserRequestException(e.getMessage());
+      }
+    }
+  }
+
+  @Component("markTaskCompleted")
+  static class MarkTaskCompleted implements JavaDelegate {
+    private final TaskWorkflow workflow;
+
+    MarkTaskCompleted(TaskWorkflow workflow) {
+      this.workflow = workflow;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      Authentication authentication =
+          execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+      workflow.markCompleted(taskId(execution), authentication == null ? null : authentication.getUserId());
+    }
+  }
+
+  @Component("scheduleDeadlines")
+  static class ScheduleDeadlines implements JavaDelegate {
+    private final TaskWorkflow workflow;
+
+    ScheduleDeadlines(TaskWorkflow workflow) {
+      this.workflow = workflow;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      Deadlines deadlines =
+          workflow.deadlines(
+              taskId(execution),
+              (String) execution.getVariable(Vars.REMINDER_LEAD),
+              (String) execution.getVariable(Vars.ESCALATION_DELAY));
+      execution.setVariable(Vars.HAS_DUE_DATE, Variables.booleanValue(deadlines.scheduled()));
+      execution.setVariable(
+          Vars.REMINDER_AT, Variables.dateValue(deadlines.scheduled() ? Date.from(deadlines.reminderAt()) : null));
+      execution.setVariable(
+          Vars.ESCALATE_AT, Variables.dateValue(deadlines.scheduled() ? Date.from(deadlines.escalateAt()) : null));
+    }
+  }
+
+  @Component("sendReminder")
+  static class SendReminder implements JavaDelegate {
+    private final TaskWorkflow workflow;
+
+    SendReminder(TaskWorkflow workflow) {
+      this.workflow = workflow;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      workflow.remind(taskId(execution));
+    }
+  }
+
+  @Component("escalateTask")
+  static class EscalateTask implements JavaDelegate {
+    private final TaskWorkflow workflow;
+
+    EscalateTask(TaskWorkflow workflow) {
+      this.workflow = workflow;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      execution.setVariable(Vars.PRIORITY, Variables.stringValue(workflow.escalate(taskId(execution)).code()));
+    }
+  }
+}

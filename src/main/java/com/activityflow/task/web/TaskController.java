@@ -1,0 +1,126 @@
+package com.activityflow.task.web;
+
+import com.activityflow.task.TaskFilter;
+import com.activityflow.task.TaskPriority;
+import com.activityflow.task.TaskRequests.AddComment;
+import com.activityflow.task.TaskRequests.AssignTask;
+import com.activityflow.task.TaskRequests.CreateTask;
+import com.activityflow.task.TaskRequests.UpdateTask;
+import com.activityflow.task.TaskManager;
+import com.activityflow.task.TaskStatus;
+import com.activityflow.task.TaskType;
+import com.activityflow.task.TaskView;
+import com.activityflow.task.TaskView.CommentView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The task API of seed 000 section 9.1. */
+@RestController
+@RequestMapping("/api/tasks")
+@Validated
+@Tag(name = "Tasks")
+@SecurityRequirement(name = "bearer")
+class TaskController {
+
+  private final TaskManager tasks;
+
+  TaskController(TaskManager tasks) {
+    this.tasks = tasks;
+  }
+
+  @PostMapping
+  @Operation(summary = "Create a task; it is assigned by the rules and its lifecycle process starts")
+  ResponseEntity<TaskView> create(@Valid @RequestBody CreateTask request) {
+    TaskView created = tasks.create(request);
+    return ResponseEntity.created(URI.create("/api/tasks/" + created.id())).body(created);
+  }
+
+  @GetMapping
+  @Operation(summary = "List the tasks the caller may see, filtered, sorted and paged")
+  TaskView.Page<TaskView> list(
+      @RequestParam(name = "page", required = false) Integer page,
+      @RequestParam(name = "page_size", required = false) Integer pageSize,
+      @RequestParam(name = "task_type", required = false) TaskType taskType,
+      @RequestParam(name = "status", required = false) TaskStatus status,
+      @RequestParam(name = "priority", required = false) TaskPriority priority,
+      @RequestParam(name = "assigned_to_user_id", required = false) UUID assignedToUserId,
+      @RequestParam(name = "customer_id", required = false) UUID customerId,
+      @RequestParam(name = "due_from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant dueFrom,
+      @RequestParam(name = "due_to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant dueTo,
+      @RequestParam(name = "sort", required = false) String sort) {
+    return tasks.list(
+        validated(new TaskFilter(page, pageSize, taskType, status, priority, assignedToUserId, customerId, dueFrom, dueTo, sort)));
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "A task, optionally with its comments and sub-tasks")
+  TaskView get(
+      @PathVariable UUID id,
+      @RequestParam(name = "include_comments", defaultValue = "false") boolean includeComments,
+      @RequestParam(name = "include_subtasks", defaultValue = "false") boolean includeSubtasks) {
+    return tasks.get(id, includeComments, includeSubtasks);
+  }
+
+  @PutMapping("/{id}")
+  @Operation(summary = "Change a task; fields left out stay; status completed finishes its process")
+  TaskView update(@PathVariable UUID id, @Valid @RequestBody UpdateTask request) {
+    return tasks.update(id, request);
+  }
+
+  @PostMapping("/{id}/assign")
+  @Operation(summary = "Assign a task to a user of the company (capacity permitting), or back to its queue")
+  TaskView assign(@PathVariable UUID id, @Valid @RequestBody AssignTask request) {
+    return tasks.assign(id, request);
+  }
+
+  @DeleteMapping("/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Soft-delete a task (managers, admins); its process is cancelled")
+  void delete(@PathVariable UUID id, @RequestParam(name = "version", required = false) Long version) {
+    tasks.delete(id, version);
+  }
+
+  @GetMapping("/{id}/comments")
+  @Operation(summary = "The task's comments as threads, pinned first")
+  List<CommentView> comments(@PathVariable UUID id) {
+    return tasks.comments(id);
+  }
+
+  @PostMapping("/{id}/comments")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Comment on a task or reply to a comment")
+  CommentView addComment(@PathVariable UUID id, @Valid @RequestBody AddComment request) {
+    return tasks.addComment(id, request);
+  }
+
+  private final jakarta.validation.Validator validator =
+      jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator();
+
+  private TaskFilter validated(TaskFilter filter) {
+    var violations = validator.validate(filter);
+    if (!violations.isEmpty()) {
+      throw new jakarta.validation.ConstraintViolationException(violations);
+    }
+    return filter;
+  }
+}
