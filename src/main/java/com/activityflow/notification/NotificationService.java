@@ -1,5 +1,8 @@
 package com.activityflow.notification;
 
+import com.activityflow.directory.DirectoryService;
+import com.activityflow.directory.DirectoryUser;
+import com.activityflow.platform.config.CompanyTenantIdProvider;
 import java.util.Collection;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
@@ -16,20 +19,24 @@ import org.springframework.stereotype.Service;
 public class NotificationService {
 
   private final RuntimeService runtimeService;
+  private final DirectoryService directory;
 
-  NotificationService(RuntimeService runtimeService) {
+  NotificationService(RuntimeService runtimeService, DirectoryService directory) {
     this.runtimeService = runtimeService;
+    this.directory = directory;
   }
 
   public void queue(NotificationType type, UUID subjectId, UUID recipientUserId) {
     if (recipientUserId == null) {
       return;
     }
+    String tenant = directory.findUser(recipientUserId).map(DirectoryUser::companyCode).orElse(null);
     runtimeService
         .createProcessInstanceByKey(NotificationDeliveryProcess.PROCESS_KEY)
         .businessKey(subjectId.toString())
         .setVariables(
             Variables.createVariables()
+                .putValueTyped(CompanyTenantIdProvider.TENANT_VARIABLE, Variables.stringValue(tenant))
                 .putValueTyped(NotificationDeliveryProcess.NOTIFICATION_TYPE, Variables.stringValue(type.code()))
                 .putValueTyped(NotificationDeliveryProcess.SUBJECT_ID, Variables.stringValue(subjectId.toString()))
                 .putValueTyped(

@@ -111,7 +111,7 @@ public class TaskManager {
     // "Assign requested user" step, within this transaction
     task.assignTo(request.assignedToUserId(), null, null, null);
     tasks.saveAndFlush(task);
-    lifecycle.start(task, directory.customerTier(user.companyId(), task.getCustomerId()));
+    lifecycle.start(task, user.companyCode(), directory.customerTier(user.companyId(), task.getCustomerId()));
     tasks.flush(); // the process's assignment changed the task: answer with its final version
     return view(task, false, false);
   }

@@ -100,15 +100,14 @@ public class TaskWorkflow {
     notifications.queue(NotificationType.APPROVAL_DECIDED, taskId, task.getCreatedByUserId());
   }
 
-  /** Refuses completion of the work while the rules forbid it (open sub-tasks, approval). */
-  public void checkCompletable(UUID taskId) {
-    completionPolicy.check(load(taskId));
-  }
-
-  /** The work user task was completed (Tasklist or API): the task record follows. */
+  /**
+   * The work user task was completed (Tasklist or API): the task record follows, unless the
+   * rules forbid completing it (open sub-tasks), which refuses the whole completion.
+   */
   public void markCompleted(UUID taskId, String completedByUsername) {
     Task task = load(taskId);
     if (task.getStatus() != TaskStatus.COMPLETED) {
+      completionPolicy.check(task);
       task.changeStatus(TaskStatus.COMPLETED, null, clock.instant());
       UUID userId = completedByUsername == null ? null : directory.findUser(completedByUsername).map(DirectoryUser::id).orElse(null);
       task.touch(userId, clock.instant());

@@ -3,6 +3,7 @@ package com.activityflow.task.process;
 import com.activityflow.assignment.AssignmentOutcome;
 import com.activityflow.directory.DirectoryService;
 import com.activityflow.directory.DirectoryUser;
+import com.activityflow.platform.web.RuleViolationException;
 import com.activityflow.task.TaskWorkflow;
 import com.activityflow.task.TaskWorkflow.Deadlines;
 import com.activityflow.task.process.TaskLifecycleProcess.Vars;
@@ -35,13 +36,6 @@ final class TaskLifecycleDelegates {
     // the work task's candidateGroups expression needs a string; "" means no queue
     execution.setVariable(
         Vars.CANDIDATE_GROUP, Variables.stringValue(outcome.candidateGroup() == null ? "" : outcome.candidateGroup()));
-  }
-
-  /** Camunda user of the current call (Tasklist, engine REST), if any. */
-  static String currentCamundaUser(DelegateTask task) {
-    Authentication authentication =
-        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication != null ? authentication.getUserId() : task.getAssignee();
   }
 
   @Component("assignRequestedUser")
@@ -132,17 +126,20 @@ final class TaskLifecycleDelegates {
     }
   }
 
-  /** Checks the approver's decision and remembers who decided. */
-  @Component("recordApprover")
-  static class RecordApprover implements TaskListener {
+  /** Refuses a completion without a valid decision and remembers who decided. */
+  @Component("recordDecision")
+  static class RecordDecision implements JavaDelegate {
     @Override
-    public void notify(DelegateTask delegateTask) {
-      Object decision = delegateTask.getVariable(Vars.APPROVAL_DECISION);
+    public void execute(DelegateExecution execution) {
+      Object decision = execution.getVariable(Vars.APPROVAL_DECISION);
       if (!"approved".equals(decision) && !"rejected".equals(decision)) {
         throw new BadUserRequestException(
             "approvalDecision must be 'approved' or 'rejected', was '" + decision + "'");
       }
-      delegateTask.getExecution().setVariable(Vars.APPROVED_BY, Variables.stringValue(currentCamundaUser(delegateTask)));
+      Authentication authentication =
+          execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+      execution.setVariable(
+          Vars.APPROVED_BY, Variables.stringValue(authentication == null ? null : authentication.getUserId()));
     }
   }
 
@@ -182,25 +179,6 @@ final class TaskLifecycleDelegates {
     }
   }
 
-  /** Tasklist may not complete work the rules forbid completing (open sub-tasks, approval). */
-  @Component("guardCompletion")
-  static class GuardCompletion implements TaskListener {
-    private final TaskWorkflow workflow;
-
-    GuardCompletion(TaskWorkflow workflow) {
-      this.workflow = workflow;
-    }
-
-    @Override
-    public void notify(DelegateTask delegateTask) {
-      try {
-        workflow.checkCompletable(taskId(delegateTask));
-      } catch (com.activityflow.platform.web.RuleViolationException e) {
-        throw new BadUserRequestException(e.getMessage());
-      }
-    }
-  }
-
   @Component("markTaskCompleted")
   static class MarkTaskCompleted implements JavaDelegate {
     private final TaskWorkflow workflow;
@@ -213,7 +191,12 @@ final class TaskLifecycleDelegates {
     public void execute(DelegateExecution execution) {
       Authentication authentication =
           execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-      workflow.markCompleted(taskId(execution), authentication == null ? null : authentication.getUserId());
+      try {
+        workflow.markCompleted(taskId(execution), authentication == null ? null : authentication.getUserId());
+      } catch (RuleViolationException e) {
+        // Tasklist and engine REST answer 400 with this message; the completion is rolled back
+        throw new BadUserRequestException(e.getMessage());
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package com.activityflow.task.process;
 
+import com.activityflow.platform.config.CompanyTenantIdProvider;
 import com.activityflow.task.domain.Task;
 import java.util.Optional;
 import java.util.UUID;
@@ -63,10 +64,11 @@ public class TaskLifecycleProcess {
   }
 
   /** Starts the lifecycle; assignment and the approval decision run within the caller's transaction. */
-  public void start(Task task, String customerTier) {
+  public void start(Task task, String companyCode, String customerTier) {
     double estimate = task.getEstimatedHours() == null ? 0.0 : task.getEstimatedHours().doubleValue();
     VariableMap variables =
         Variables.createVariables()
+            .putValueTyped(CompanyTenantIdProvider.TENANT_VARIABLE, Variables.stringValue(companyCode))
             .putValueTyped(Vars.TASK_ID, Variables.stringValue(task.getId().toString()))
             .putValueTyped(Vars.TASK_TYPE, Variables.stringValue(task.getTaskType().code()))
             .putValueTyped(
