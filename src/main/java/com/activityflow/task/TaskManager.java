@@ -124,9 +124,8 @@ public class TaskManager {
   @Transactional(readOnly = true)
   public TaskView.Page<TaskView> list(TaskFilter filter) {
     DirectoryUser user = currentUser.get();
-    Specification<Task> spec = access.visibleTo(user).and(matching(filter));
-    PageRequest pageRequest =
-        PageRequest.of(filter.pageOrDefault() - 1, filter.pageSizeOrDefault(), sort(filter.sort()));
+    Specification<Task> spec = access.visibleTo(user).and(matching(filter)).and(ordered(filter.sort()));
+    PageRequest pageRequest = PageRequest.of(filter.pageOrDefault() - 1, filter.pageSizeOrDefault());
     org.springframework.data.domain.Page<Task> page = tasks.findAll(spec, pageRequest);
     Map<UUID, String> names = usernames(page.getContent().stream().map(Task::getAssignedToUserId).toList());
     List<TaskView> items =
@@ -393,12 +392,31 @@ public class TaskManager {
           "task_title", "taskTitle",
           "completion_percentage", "completionPercentage");
 
-  private static Sort sort(String sort) {
+  /**
+   * Orders the list (count queries stay unordered). Priority sorts by urgency, not by name;
+   * created_at and id break ties so that paging is stable.
+   */
+  private static Specification<Task> ordered(String sort) {
     String key = sort == null || sort.isBlank() ? "due_date" : sort;
     boolean descending = key.startsWith("-");
     String field = SORT_FIELDS.getOrDefault(descending ? key.substring(1) : key, "dueDate");
-    Sort primary = descending ? Sort.by(Sort.Order.desc(field).nullsLast()) : Sort.by(Sort.Order.asc(field).nullsLast());
-    return primary.and(Sort.by("createdAt", "id"));
+    return (root, query, cb) -> {
+      if (query.getResultType() != Long.class && query.getResultType() != long.class) {
+        jakarta.persistence.criteria.Expression<?> expression =
+            field.equals("priority")
+                ? cb.selectCase(root.get("priority"))
+                    .when(TaskPriority.LOW, 0)
+                    .when(TaskPriority.NORMAL, 1)
+                    .when(TaskPriority.HIGH, 2)
+                    .otherwise(3)
+                : root.get(field);
+        query.orderBy(
+            descending ? cb.desc(expression) : cb.asc(expression),
+            cb.asc(root.get("createdAt")),
+            cb.asc(root.get("id")));
+      }
+      return cb.conjunction();
+    };
   }
 
   // views
