@@ -116,7 +116,11 @@ public abstract class IntegrationTest {
         request.header("Authorization", authorization);
       }
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      JsonNode body = response.body() == null || response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
+      String contentType = response.headers().firstValue("content-type").orElse("");
+      JsonNode body =
+          response.body() == null || response.body().isBlank()
+              ? json.nullNode()
+              : contentType.contains("json") ? json.readTree(response.body()) : json.getNodeFactory().textNode(response.body());
       return new Response(response.statusCode(), body, response.headers().map());
     } catch (IOException e) {
       throw new IllegalStateException(e);

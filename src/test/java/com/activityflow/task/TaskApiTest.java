@@ -325,5 +325,12 @@ class TaskApiTest extends IntegrationTest {
     Response docs = get("/v3/api-docs", null);
     assertThat(docs.status()).isEqualTo(200);
     assertThat(docs.body().get("paths").has("/api/tasks/{id}/assign")).isTrue();
+    assertThat(sendRaw("GET", "/swagger-ui/index.html", null, null).status()).isEqualTo(200);
+  }
+
+  @Test
+  void tokenRequestsAreValidated() {
+    assertProblem(post("/api/auth/token", null, Map.of("username", "", "password", "x")), 400, "validation_failed", "username");
+    assertProblem(post("/api/auth/token", null, "[]"), 400, "malformed_request", null);
   }
 }
