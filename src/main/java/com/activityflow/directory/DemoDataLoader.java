@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo data of the embedded default: company Acme with a sales team (reps with different skills
- * and capacities), a team lead, a manager, an approver and an administrator. Each demo user's
+ * and capacities), a team lead, a manager, an approver, an administrator and an analyst. Each demo user's
  * password equals its user name, which is why this exists only on the embedded profile.
  */
 @Component
@@ -36,7 +36,7 @@ public class DemoDataLoader {
 
   /** The demo user names; outside the embedded profile none may log in with its own name. */
   public static final List<String> DEMO_USERS =
-      List.of("rep1", "rep2", "rep3", "lead1", "manager1", "approver1", "admin");
+      List.of("rep1", "rep2", "rep3", "lead1", "manager1", "approver1", "admin", "analyst1");
 
   private final CompanyRepository companies;
   private final TeamRepository teams;
@@ -79,6 +79,7 @@ public class DemoDataLoader {
     user(acme, null, "manager1", "Mia Manager", Set.of(Role.MANAGER), Set.of(), 10);
     AppUser approver = user(acme, null, "approver1", "Alex Approver", Set.of(Role.MANAGER), Set.of(), 10);
     AppUser admin = user(acme, null, "admin", "Ada Admin", Set.of(Role.ADMIN), Set.of(), 10);
+    user(acme, null, "analyst1", "Ana Analyst", Set.of(Role.ANALYST), Set.of(), 10);
     sales.setLeadUserId(lead.getId());
 
     group(acme, "approvers", "Approvers", approver);

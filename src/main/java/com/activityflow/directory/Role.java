@@ -9,7 +9,9 @@ public enum Role implements Coded {
   REP("rep"),
   TEAM_LEAD("team_lead"),
   MANAGER("manager"),
-  ADMIN("admin");
+  ADMIN("admin"),
+  /** owns the models (BPMN, DMN, forms); reads the model pages */
+  ANALYST("analyst");
 
   private final String code;
 

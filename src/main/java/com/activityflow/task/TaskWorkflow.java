@@ -95,8 +95,8 @@ public class TaskWorkflow {
     task.recordApproval(approved ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED, approverId, comment, clock.instant());
     if (!approved) {
       task.changeStatus(TaskStatus.REJECTED, null, clock.instant());
-      task.touch(approverId, clock.instant());
     }
+    task.touch(approverId, clock.instant());
     notifications.queue(NotificationType.APPROVAL_DECIDED, taskId, task.getCreatedByUserId());
   }
 
@@ -139,6 +139,23 @@ public class TaskWorkflow {
     task.escalate(clock.instant());
     notifications.queue(NotificationType.TASK_ESCALATED, taskId, teamLead(task).orElse(null));
     return task.getPriority();
+  }
+
+  /**
+   * A notification chosen in the model (element template "Send notification"): the type names the
+   * mail template, the recipient is {@code assignee}, {@code team_lead} or {@code creator}.
+   */
+  public void notify(UUID taskId, NotificationType type, String recipient) {
+    Task task = load(taskId);
+    UUID to =
+        switch (recipient) {
+          case "assignee" -> task.getAssignedToUserId();
+          case "team_lead" -> teamLead(task).orElse(null);
+          case "creator" -> task.getCreatedByUserId();
+          default -> throw new IllegalArgumentException(
+              "recipient must be assignee, team_lead or creator, not '" + recipient + "'");
+        };
+    notifications.queue(type, taskId, to);
   }
 
   private Optional<UUID> teamLead(Task task) {

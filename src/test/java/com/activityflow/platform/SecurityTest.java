@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +106,14 @@ class SecurityTest extends IntegrationTest {
         .header("Cookie", cookies)
         .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password))
         .build();
+  }
+
+  @Test
+  void theWebappsNeverTriggerABrowserSignInDialog() {
+    // Tasklist's login page probes /camunda-welcome; a Basic challenge would block the browser
+    Response probe = sendRaw("GET", "/camunda-welcome", null, null);
+    assertThat(probe.status()).isEqualTo(401);
+    assertThat(probe.headers().getOrDefault("www-authenticate", List.of())).noneMatch(h -> h.startsWith("Basic"));
   }
 
   @Test

@@ -70,7 +70,8 @@ public class TestCompany {
       DirectoryUser rep3,
       DirectoryUser lead,
       DirectoryUser manager,
-      DirectoryUser approver) {}
+      DirectoryUser approver,
+      DirectoryUser keyAccountManager) {}
 
   public Staff create() {
     String code = "c" + SEQUENCE.incrementAndGet() + "x" + Long.toString(System.nanoTime() % 100000, 36);
@@ -84,6 +85,9 @@ public class TestCompany {
           AppUser lead = user(company, sales, "lead", Role.TEAM_LEAD, Set.of(), 10);
           AppUser manager = user(company, null, "manager", Role.MANAGER, Set.of(), 10);
           AppUser approver = user(company, null, "approver", Role.MANAGER, Set.of(), 10);
+          Team keyAccounts =
+              teams.save(new Team(UUID.randomUUID(), company.getId(), "key_accounts", "Key accounts", Instant.now()));
+          AppUser kam = user(company, keyAccounts, "kam", Role.REP, Set.of("negotiation"), 10);
           sales.setLeadUserId(lead.getId());
           DirectoryGroup approvers = new DirectoryGroup(UUID.randomUUID(), company.getId(), "approvers", "Approvers");
           approvers.getMemberIds().add(approver.getId());
@@ -101,7 +105,8 @@ public class TestCompany {
               load(rep3),
               load(lead),
               load(manager),
-              load(approver));
+              load(approver),
+              load(kam));
         });
   }
 

@@ -23,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -47,6 +48,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * same directory and their own CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class SecurityConfiguration {
 
   private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
@@ -179,7 +181,9 @@ class SecurityConfiguration {
         .httpBasic(Customizer.withDefaults())
         // Camunda's webapps carry their own CSRF filter (X-XSRF-TOKEN); Spring's would block them
         .csrf(c -> c.ignoringRequestMatchers(PATHS.matcher("/camunda/**")))
-        .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(mapper, "Basic realm=\"activity-flow\"")));
+        // no Basic challenge here: a browser on the webapps (e.g. Tasklist's /camunda-welcome
+        // probe) would otherwise block on a sign-in dialog; actuator clients send Basic anyway
+        .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(mapper, "Bearer")));
     return http.build();
   }
 

@@ -1,14 +1,13 @@
 package com.activityflow.platform.web;
 
+import com.activityflow.platform.web.Problems.FieldError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.slf4j.Logger;
@@ -43,18 +42,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE =
       new PropertyNamingStrategies.SnakeCaseStrategy();
 
-  record FieldError(String field, String message) {}
-
-  static ProblemDetail problem(
+  private static ProblemDetail problem(
       HttpStatusCode status, String errorCode, String message, List<FieldError> details) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
-    problem.setType(URI.create("https://activityflow.dev/problems/" + errorCode.replace('_', '-')));
-    problem.setProperty("error_code", errorCode);
-    problem.setProperty("message", message);
-    problem.setProperty(
-        "details",
-        details.stream().map(d -> Map.of("field", d.field(), "message", d.message())).toList());
-    return problem;
+    return Problems.of(status, errorCode, message, details);
+  }
+
+  @ExceptionHandler(com.activityflow.modeling.InvalidModelsException.class)
+  ResponseEntity<Object> invalidModels(com.activityflow.modeling.InvalidModelsException e) {
+    List<FieldError> details =
+        e.problems().stream()
+            .map(p -> new FieldError(p.file() + (p.elementId() == null ? "" : "#" + p.elementId()), p.message()))
+            .toList();
+    return respond(
+        problem(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            "invalid_models",
+            "The models were refused; nothing was deployed and the running versions stay",
+            details));
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ResponseEntity<Object> illegalArgument(IllegalArgumentException e) {
+    return respond(problem(HttpStatus.BAD_REQUEST, "invalid_request", e.getMessage(), List.of()));
   }
 
   @ExceptionHandler(RuleViolationException.class)

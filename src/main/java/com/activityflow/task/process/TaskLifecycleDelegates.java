@@ -237,6 +237,24 @@ final class TaskLifecycleDelegates {
     }
   }
 
+  /** Generic "Send notification" building block: input parameters notificationType and recipient. */
+  @Component("sendNotification")
+  static class SendNotification implements JavaDelegate {
+    private final TaskWorkflow workflow;
+
+    SendNotification(TaskWorkflow workflow) {
+      this.workflow = workflow;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      workflow.notify(
+          taskId(execution),
+          com.activityflow.notification.NotificationType.of((String) execution.getVariableLocal("notificationType")),
+          (String) execution.getVariableLocal("recipient"));
+    }
+  }
+
   @Component("escalateTask")
   static class EscalateTask implements JavaDelegate {
     private final TaskWorkflow workflow;
