@@ -43,7 +43,22 @@ public final class ModelDocs {
           + "vertical-align:top;text-align:left}th{background:#f3f3f3}code{background:#f6f6f6;padding:0 3px}"
           + ".doc{color:#555}</style>";
 
+  /** Which mail each notifying bean sends; the generic sendNotification takes it as an input. */
+  private static final Map<String, String> NOTIFICATIONS =
+      Map.of(
+          "notifyAssignment", "task_assigned or task_queued",
+          "requestApproval", "approval_requested",
+          "recordApproval", "approval_decided",
+          "rejectTask", "approval_decided",
+          "sendReminder", "task_reminder",
+          "escalateTask", "task_escalated",
+          "sendEmail", "the queued notification");
+
   private ModelDocs() {}
+
+  private static String beanOf(String expression) {
+    return expression == null ? "" : expression.replaceAll("[$#{}\\s]", "");
+  }
 
   /** Pages by file name: {@code index.html}, {@code <process or decision id>.html}. */
   public static Map<String, String> pages(ModelFiles models) {
@@ -87,6 +102,31 @@ public final class ModelDocs {
         html.append("<h2>Variables</h2><p><code>").append(htmlEscape(property.getCamundaValue())).append("</code></p>");
       }
     }
+    java.util.Set<String> decisionsUsed = new java.util.TreeSet<>();
+    java.util.Set<String> formsUsed = new java.util.TreeSet<>();
+    java.util.Set<String> notifications = new java.util.TreeSet<>();
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      if (node.getAttributeValueNs(CAMUNDA_NS, "decisionRef") != null) {
+        decisionsUsed.add(node.getAttributeValueNs(CAMUNDA_NS, "decisionRef"));
+      }
+      if (node.getAttributeValueNs(CAMUNDA_NS, "formRef") != null) {
+        formsUsed.add(node.getAttributeValueNs(CAMUNDA_NS, "formRef"));
+      }
+      String bean = beanOf(node.getAttributeValueNs(CAMUNDA_NS, "delegateExpression"));
+      if (NOTIFICATIONS.containsKey(bean)) {
+        notifications.add(NOTIFICATIONS.get(bean) + " (" + nameOf(node.getName(), node.getId()) + ")");
+      }
+      for (CamundaInputParameter in : node.getModelInstance().getModelElementsByType(CamundaInputParameter.class)) {
+        if (isInside(in, node) && "notificationType".equals(in.getCamundaName())) {
+          notifications.add(in.getTextContent() + " (" + nameOf(node.getName(), node.getId()) + ")");
+        }
+      }
+    }
+    html.append("<h2>Uses</h2><p>Decisions: ");
+    decisionsUsed.forEach(d -> html.append("<a href=\"").append(htmlEscape(d)).append(".html\">").append(htmlEscape(d)).append("</a> "));
+    html.append("<br>Forms: ").append(htmlEscape(String.join(", ", formsUsed)))
+        .append("<br>Notifications (mail templates in src/main/resources/mail): ").append(htmlEscape(String.join("; ", notifications)))
+        .append("</p>");
     html.append("<h2>Steps</h2><table><tr><th>Element</th><th>Kind</th><th>What it does</th><th>Implementation</th></tr>");
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
       html.append("<tr><td><b>").append(htmlEscape(nameOf(node.getName(), ""))).append("</b><br><code>").append(htmlEscape(node.getId()))

@@ -40,7 +40,8 @@ class ModelValidationTest extends IntegrationTest {
     }
     assertThat(Files.readString(out.resolve("index.html"))).contains("task-lifecycle.html", "task-assignment.html");
     assertThat(Files.readString(out.resolve("task-assignment.html"))).contains("Hit policy: <b>FIRST</b>", "&quot;renewal&quot;");
-    assertThat(Files.readString(out.resolve("task-lifecycle.html"))).contains("Task_ApproveTask", "task-approval");
+    assertThat(Files.readString(out.resolve("task-lifecycle.html")))
+        .contains("Task_ApproveTask", "Forms: task-approval", "approval_requested", "task_escalated");
   }
 
   private List<ModelProblem> problemsAfter(String file, UnaryOperator<String> change) {

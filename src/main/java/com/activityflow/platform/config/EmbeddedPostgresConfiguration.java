@@ -36,7 +36,9 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setDataDirectory(properties.dataDir())
-            .setCleanDataDirectory(properties.cleanOnStart());
+            .setCleanDataDirectory(properties.cleanOnStart())
+            // Spring stops it after the datasource; its own JVM hook would race the context shutdown
+            .setRegisterShutdownHook(false);
     if (properties.port() > 0) {
       builder.setPort(properties.port());
     }
