@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -56,6 +57,7 @@ public class TaskManager {
   private final DirectoryService directory;
   private final CurrentUser currentUser;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   TaskManager(
       TaskRepository tasks,
@@ -66,7 +68,8 @@ public class TaskManager {
       AssignmentService assignment,
       DirectoryService directory,
       CurrentUser currentUser,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.tasks = tasks;
     this.comments = comments;
     this.access = access;
@@ -76,6 +79,7 @@ public class TaskManager {
     this.directory = directory;
     this.currentUser = currentUser;
     this.clock = clock;
+    this.events = events;
   }
 
   public TaskView create(CreateTask request) {
@@ -111,6 +115,7 @@ public class TaskManager {
     // "Assign requested user" step, within this transaction
     task.assignTo(request.assignedToUserId(), null, null, null);
     tasks.saveAndFlush(task);
+    publish(TaskEvent.CREATED, task, user.id(), Map.of("status", task.getStatus().code()));
     lifecycle.start(task, user.companyCode(), directory.customerTier(user.companyId(), task.getCustomerId()));
     tasks.flush(); // the process's assignment changed the task: answer with its final version
     return view(task, false, false);
@@ -146,6 +151,7 @@ public class TaskManager {
           "task_closed", "status", "The task is " + task.getStatus() + " and can no longer be changed");
     }
     Instant oldDue = task.getDueDate();
+    TaskStatus oldStatus = task.getStatus();
     TaskPriority oldPriority = task.getPriority();
     if (request.taskTitle() != null) {
       task.setTaskTitle(request.taskTitle().strip());
@@ -200,6 +206,9 @@ public class TaskManager {
     }
     task.touch(user.id(), now);
     tasks.saveAndFlush(task);
+    if (statusChanged) {
+      publish(TaskEvent.STATUS_CHANGED, task, user.id(), Map.of("old_status", oldStatus.code(), "new_status", newStatus.code()));
+    }
 
     if (statusChanged && newStatus == TaskStatus.COMPLETED) {
       lifecycle.completeWork(task.getId());
@@ -241,6 +250,7 @@ public class TaskManager {
     task.assignTo(outcome.userId(), outcome.teamId(), outcome.candidateGroup(), outcome.reason());
     task.touch(user.id(), clock.instant());
     tasks.saveAndFlush(task);
+    publish(TaskEvent.ASSIGNED, task, user.id(), assignmentData(task));
     lifecycle.reassign(task.getId(), outcome.username(), outcome.candidateGroup());
     tasks.flush();
     return view(task, false, false);
@@ -294,7 +304,40 @@ public class TaskManager {
                 Boolean.TRUE.equals(request.isInternal()),
                 Boolean.TRUE.equals(request.isPinned()),
                 clock.instant()));
+    publish(TaskEvent.COMMENT_ADDED, task, user.id(), Map.of("comment_id", comment.getId().toString()));
     return toView(comment, Map.of(user.id(), user.username()), List.of());
+  }
+
+  private void publish(String type, Task task, UUID actor, Map<String, Object> data) {
+    events.publishEvent(new TaskEvent(type, task.getId(), task.getCompanyId(), actor, clock.instant(), data));
+  }
+
+  static Map<String, Object> assignmentData(Task task) {
+    Map<String, Object> data = new HashMap<>();
+    data.put("assigned_to_user_id", task.getAssignedToUserId() == null ? null : task.getAssignedToUserId().toString());
+    data.put("candidate_group", task.getCandidateGroup());
+    return data;
+  }
+
+  /** Whether the user may see the task (company and role), e.g. to filter a live event stream. */
+  @Transactional(readOnly = true)
+  public boolean isVisibleTo(UUID taskId, DirectoryUser user) {
+    Specification<Task> byId = (root, query, cb) -> cb.equal(root.get("id"), taskId);
+    return tasks.count(access.visibleTo(user).and(byId)) > 0;
+  }
+
+  /** The user's open tasks that have a due date, soonest first (calendar feeds, reminders). */
+  @Transactional(readOnly = true)
+  public List<TaskView> openTasksDueFor(DirectoryUser user) {
+    Specification<Task> mineAndDue =
+        (root, query, cb) ->
+            cb.and(
+                cb.equal(root.get("assignedToUserId"), user.id()),
+                cb.isNotNull(root.get("dueDate")),
+                root.get("status").in(TaskStatus.PENDING, TaskStatus.IN_PROGRESS, TaskStatus.ON_HOLD));
+    return tasks.findAll(access.visibleTo(user).and(mineAndDue), Sort.by("dueDate")).stream()
+        .map(t -> TaskView.of(t, user.username(), null, null))
+        .toList();
   }
 
   /** For the process steps: the task regardless of caller (the engine has no request user). */

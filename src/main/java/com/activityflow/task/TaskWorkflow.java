@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,6 +42,7 @@ public class TaskWorkflow {
   private final NotificationService notifications;
   private final CompletionPolicy completionPolicy;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   TaskWorkflow(
       TaskRepository tasks,
@@ -48,19 +50,26 @@ public class TaskWorkflow {
       DirectoryService directory,
       NotificationService notifications,
       CompletionPolicy completionPolicy,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.tasks = tasks;
     this.assignment = assignment;
     this.directory = directory;
     this.notifications = notifications;
     this.completionPolicy = completionPolicy;
     this.clock = clock;
+    this.events = events;
+  }
+
+  private void publish(String type, Task task, UUID actor, java.util.Map<String, Object> data) {
+    events.publishEvent(new TaskEvent(type, task.getId(), task.getCompanyId(), actor, clock.instant(), data));
   }
 
   public AssignmentOutcome assignByRules(UUID taskId, String team, String requiredSkill, String strategy) {
     Task task = load(taskId);
     AssignmentOutcome outcome = assignment.pick(task.getCompanyId(), team, requiredSkill, strategy);
     task.assignTo(outcome.userId(), outcome.teamId(), outcome.candidateGroup(), outcome.reason());
+    publish(TaskEvent.ASSIGNED, task, null, TaskManager.assignmentData(task));
     return outcome;
   }
 
@@ -68,6 +77,7 @@ public class TaskWorkflow {
     Task task = load(taskId);
     AssignmentOutcome outcome = assignment.assignExplicitly(task.getCompanyId(), task.getAssignedToUserId(), taskId);
     task.assignTo(outcome.userId(), outcome.teamId(), outcome.candidateGroup(), outcome.reason());
+    publish(TaskEvent.ASSIGNED, task, null, TaskManager.assignmentData(task));
     return outcome;
   }
 
@@ -94,7 +104,9 @@ public class TaskWorkflow {
     UUID approverId = directory.findUser(approverUsername).map(DirectoryUser::id).orElse(null);
     task.recordApproval(approved ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED, approverId, comment, clock.instant());
     if (!approved) {
+      TaskStatus old = task.getStatus();
       task.changeStatus(TaskStatus.REJECTED, null, clock.instant());
+      publish(TaskEvent.STATUS_CHANGED, task, approverId, java.util.Map.of("old_status", old.code(), "new_status", "rejected"));
     }
     task.touch(approverId, clock.instant());
     notifications.queue(NotificationType.APPROVAL_DECIDED, taskId, task.getCreatedByUserId());
@@ -108,9 +120,11 @@ public class TaskWorkflow {
     Task task = load(taskId);
     if (task.getStatus() != TaskStatus.COMPLETED) {
       completionPolicy.check(task);
+      TaskStatus old = task.getStatus();
       task.changeStatus(TaskStatus.COMPLETED, null, clock.instant());
       UUID userId = completedByUsername == null ? null : directory.findUser(completedByUsername).map(DirectoryUser::id).orElse(null);
       task.touch(userId, clock.instant());
+      publish(TaskEvent.STATUS_CHANGED, task, userId, java.util.Map.of("old_status", old.code(), "new_status", "completed"));
     }
   }
 

@@ -4,10 +4,11 @@ import com.activityflow.directory.DirectoryUser;
 import com.activityflow.notification.NotificationDeliveryProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,11 +20,12 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One application context for all integration tests: the real app on a random port, a real
@@ -34,9 +36,24 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({"embedded", "test"})
 public abstract class IntegrationTest {
 
-  @RegisterExtension
-  protected static final GreenMailExtension mail =
-      new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+  /** One SMTP server for the whole test JVM, on a free port (parallel builds do not clash). */
+  protected static final GreenMail mail = startMailServer();
+
+  private static GreenMail startMailServer() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      GreenMail server = new GreenMail(new ServerSetup(socket.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      socket.close();
+      server.start();
+      return server;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void mailServer(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
+  }
 
   @LocalServerPort protected int port;
   @Autowired protected ObjectMapper json;
@@ -144,7 +161,7 @@ public abstract class IntegrationTest {
     }
   }
 
-  /** Mails received by an address since the start of this test class. */
+  /** Mails received by an address (addresses are unique per test company). */
   protected List<MimeMessage> mailsTo(String address) {
     return Arrays.stream(mail.getReceivedMessages())
         .filter(

@@ -31,9 +31,14 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /** Every path of {@code bpmn/task-lifecycle.bpmn}, with the real delegates, DMN tables and database. */
+@RecordApplicationEvents
 class TaskLifecycleProcessTest extends IntegrationTest {
+
+  @Autowired ApplicationEvents events;
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
@@ -265,6 +270,8 @@ class TaskLifecycleProcessTest extends IntegrationTest {
     assertThat(completed.completionPercentage()).isEqualTo(100);
     assertThat(completed.completedDate()).isNotNull();
     assertThat(completed.updatedByUserId()).isEqualTo(acme.rep2().id());
+    assertThat(events.stream(TaskEvent.class).filter(e -> e.taskId().equals(created.id())).map(TaskEvent::type))
+        .containsExactly(TaskEvent.CREATED, TaskEvent.ASSIGNED, TaskEvent.STATUS_CHANGED);
   }
 
   @Test
