@@ -94,6 +94,11 @@ public class DirectoryService {
     return customers.findByIdAndCompanyId(customerId, companyId).map(c -> c.getTier()).orElse("standard");
   }
 
+  /** The customer's name as the CRM told us, or null. */
+  public String customerName(UUID companyId, UUID customerId) {
+    return customerId == null ? null : customers.findByIdAndCompanyId(customerId, companyId).map(c -> c.getName()).orElse(null);
+  }
+
   private final Map<UUID, String> companyCodes = new java.util.concurrent.ConcurrentHashMap<>();
 
   private DirectoryUser toDirectoryUser(AppUser u) {

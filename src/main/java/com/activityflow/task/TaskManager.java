@@ -58,6 +58,8 @@ public class TaskManager {
   private final CurrentUser currentUser;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final StatusCatalog statusCatalog;
+  private final TemplateCatalog templateCatalog;
 
   TaskManager(
       TaskRepository tasks,
@@ -69,7 +71,9 @@ public class TaskManager {
       DirectoryService directory,
       CurrentUser currentUser,
       Clock clock,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      StatusCatalog statusCatalog,
+      TemplateCatalog templateCatalog) {
     this.tasks = tasks;
     this.comments = comments;
     this.access = access;
@@ -80,31 +84,54 @@ public class TaskManager {
     this.currentUser = currentUser;
     this.clock = clock;
     this.events = events;
+    this.statusCatalog = statusCatalog;
+    this.templateCatalog = templateCatalog;
   }
 
   public TaskView create(CreateTask request) {
     DirectoryUser user = currentUser.get();
     Instant now = clock.instant();
-    TaskStatus status = request.status() == null ? TaskStatus.PENDING : request.status();
+    TaskStatus status = request.status() == null ? statusCatalog.defaultStatus(user.companyId()) : request.status();
     if (status != TaskStatus.PENDING && status != TaskStatus.IN_PROGRESS) {
       throw RuleViolationException.invalid(
           "initial_status", "status", "A new task starts as pending or in_progress, not " + status);
     }
+    statusCatalog.checkUsable(user.companyId(), status);
     CompletionPercentagePolicy.check(status, request.completionPercentage());
+    TemplateCatalog.Filled template =
+        request.templateCode() == null
+            ? null
+            : templateCatalog.fill(user, request.templateCode(), request.templateValues(), request.customerId(), request.dueDate());
+    String title = request.taskTitle() != null ? request.taskTitle() : template == null ? null : template.title();
+    TaskType type = request.taskType() != null ? request.taskType() : template == null ? null : template.taskType();
+    java.util.Map<String, String> missing = new java.util.LinkedHashMap<>();
+    if (title == null || title.isBlank()) {
+      missing.put("task_title", "task_title is required");
+    }
+    if (type == null) {
+      missing.put("task_type", "task_type is required");
+    }
+    if (!missing.isEmpty()) {
+      throw RuleViolationException.invalidFields(missing);
+    }
     Task task = new Task(UUID.randomUUID(), user.companyId(), user.id(), now);
-    task.setTaskTitle(request.taskTitle().strip());
-    task.setTaskDescription(request.taskDescription());
-    task.setTaskType(request.taskType());
-    task.setCategory(request.category());
-    task.setPriority(request.priority() == null ? TaskPriority.NORMAL : request.priority());
+    task.setTaskTitle(title.strip());
+    task.setTaskDescription(
+        request.taskDescription() != null ? request.taskDescription() : template == null ? null : template.description());
+    task.setTaskType(type);
+    task.setCategory(request.category() != null ? request.category() : template == null ? null : template.category());
+    task.setPriority(
+        request.priority() != null ? request.priority()
+            : template != null ? template.priority() : TaskPriority.NORMAL);
     task.setCustomerId(request.customerId());
     task.setContactId(request.contactId());
     task.setStartDate(request.startDate());
-    task.setDueDate(request.dueDate());
-    task.setEstimatedHours(request.estimatedHours());
+    task.setDueDate(request.dueDate() != null ? request.dueDate() : template == null ? null : template.dueDate());
+    task.setEstimatedHours(
+        request.estimatedHours() != null ? request.estimatedHours() : template == null ? null : template.estimatedHours());
     task.setActualHours(request.actualHours());
-    task.setPublicTask(request.isPublic() == null || request.isPublic());
-    task.setRequiresApproval(Boolean.TRUE.equals(request.requiresApproval()));
+    task.setPublicTask(request.isPublic() != null ? request.isPublic() : template == null || template.isPublic());
+    task.setRequiresApproval(Boolean.TRUE.equals(request.requiresApproval()) || (template != null && template.requiresApproval()));
     if (request.parentTaskId() != null) {
       Task parent = parentOf(request.parentTaskId(), user);
       task.setParentTaskId(parent.getId());
@@ -113,7 +140,9 @@ public class TaskManager {
     task.changeStatus(status, request.completionPercentage(), now);
     // an explicit assignee is checked (company, availability, capacity) by the process's
     // "Assign requested user" step, within this transaction
-    task.assignTo(request.assignedToUserId(), null, null, null);
+    UUID assignee =
+        request.assignedToUserId() != null ? request.assignedToUserId() : template == null ? null : template.assigneeUserId();
+    task.assignTo(assignee, null, null, null);
     tasks.saveAndFlush(task);
     publish(TaskEvent.CREATED, task, user.id(), Map.of("status", task.getStatus().code()));
     lifecycle.start(task, user.companyCode(), directory.customerTier(user.companyId(), task.getCustomerId()));
@@ -198,11 +227,25 @@ public class TaskManager {
       throw RuleViolationException.invalid(
           "status_transition", "status", "A task is rejected only by its approver in Tasklist");
     }
+    Integer percentage = request.completionPercentage();
+    if (statusChanged) {
+      Integer automatic = statusCatalog.checkTransition(user.companyId(), oldStatus, newStatus, request.statusComment());
+      if (percentage == null) {
+        percentage = automatic;
+      }
+    }
     if (statusChanged && newStatus == TaskStatus.COMPLETED) {
       completionPolicy.check(task);
     }
     if (statusChanged || request.completionPercentage() != null) {
-      task.changeStatus(newStatus, request.completionPercentage(), now);
+      task.changeStatus(newStatus, percentage, now);
+    }
+    if (statusChanged && request.statusComment() != null && !request.statusComment().isBlank()) {
+      comments.save(
+          new TaskComment(
+              UUID.randomUUID(), task.getId(), user.id(), null,
+              oldStatus + " → " + newStatus + ": " + request.statusComment().strip(),
+              CommentType.STATUS_CHANGE, false, false, now));
     }
     task.touch(user.id(), now);
     tasks.saveAndFlush(task);

@@ -17,11 +17,14 @@ public final class TaskRequests {
 
   private TaskRequests() {}
 
+  /**
+   * A new task. {@code task_title} and {@code task_type} are required unless a
+   * {@code template_code} supplies them; fields given here win over the template's.
+   */
   public record CreateTask(
-      @NotBlank(message = "task_title is required") @Size(max = 200, message = "task_title is at most 200 characters")
-          String taskTitle,
+      @Size(max = 200, message = "task_title is at most 200 characters") String taskTitle,
       @Size(max = 20000, message = "task_description is at most 20000 characters") String taskDescription,
-      @NotNull(message = "task_type is required") TaskType taskType,
+      TaskType taskType,
       TaskCategory category,
       TaskPriority priority,
       @Schema(description = "pending (default) or in_progress") TaskStatus status,
@@ -42,7 +45,23 @@ public final class TaskRequests {
           @DecimalMax(value = "99999999", message = "actual_hours is too large")
           BigDecimal actualHours,
       Boolean isPublic,
-      @Schema(description = "ask for approval even when the approval rules would not") Boolean requiresApproval) {}
+      @Schema(description = "ask for approval even when the approval rules would not") Boolean requiresApproval,
+      @Schema(description = "create from this template (GET /api/task-templates)") String templateCode,
+      @Schema(description = "values for the template's {{placeholders}}")
+          java.util.Map<String, @Size(max = 2000, message = "template values are at most 2000 characters") String>
+              templateValues) {
+
+    /** A task without a template. */
+    public CreateTask(
+        String taskTitle, String taskDescription, TaskType taskType, TaskCategory category, TaskPriority priority,
+        TaskStatus status, Integer completionPercentage, UUID customerId, UUID contactId, UUID assignedToUserId,
+        UUID parentTaskId, Instant startDate, Instant dueDate, BigDecimal estimatedHours, BigDecimal actualHours,
+        Boolean isPublic, Boolean requiresApproval) {
+      this(taskTitle, taskDescription, taskType, category, priority, status, completionPercentage, customerId, contactId,
+          assignedToUserId, parentTaskId, startDate, dueDate, estimatedHours, actualHours, isPublic, requiresApproval,
+          null, null);
+    }
+  }
 
   /** Changes to a task; fields left out stay as they are. {@code version} is required. */
   public record UpdateTask(
@@ -66,7 +85,10 @@ public final class TaskRequests {
       @DecimalMin(value = "0", message = "actual_hours cannot be negative")
           @DecimalMax(value = "99999999", message = "actual_hours is too large")
           BigDecimal actualHours,
-      Boolean isPublic) {}
+      Boolean isPublic,
+      @Schema(description = "why the status changes; required by statuses that ask for a comment")
+          @Size(max = 10000, message = "status_comment is at most 10000 characters")
+          String statusComment) {}
 
   public record AssignTask(
       @Schema(description = "the new assignee; null puts the task back into its team queue") UUID assignedToUserId,

@@ -226,7 +226,7 @@ class TaskLifecycleProcessTest extends IntegrationTest {
         () ->
             tasks.update(
                 created.id(),
-                new UpdateTask(created.version(), null, null, null, null, null, null, null, null, null, null, later, null, null, null)));
+                new UpdateTask(created.version(), null, null, null, null, null, null, null, null, null, null, later, null, null, null, null)));
 
     assertThat(timer(pi, TaskLifecycleProcess.EVENT_REMINDER_DUE).getDuedate().toInstant())
         .isEqualTo(later.minus(1, ChronoUnit.DAYS));
@@ -244,7 +244,7 @@ class TaskLifecycleProcessTest extends IntegrationTest {
         () ->
             tasks.update(
                 created.id(),
-                new UpdateTask(created.version(), null, null, null, null, TaskPriority.URGENT, null, null, null, null, null, due, null, null, null)));
+                new UpdateTask(created.version(), null, null, null, null, TaskPriority.URGENT, null, null, null, null, null, due, null, null, null, null)));
 
     // urgent: reminder one hour before the due date
     assertThat(timer(pi, TaskLifecycleProcess.EVENT_REMINDER_DUE).getDuedate().toInstant())

@@ -68,8 +68,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(RuleViolationException.class)
   ResponseEntity<Object> ruleViolated(RuleViolationException e) {
-    List<FieldError> details =
-        e.field() == null ? List.of() : List.of(new FieldError(e.field(), e.getMessage()));
+    List<FieldError> details = new java.util.ArrayList<>();
+    if (e.field() != null) {
+      details.add(new FieldError(e.field(), e.getMessage()));
+    }
+    e.fieldMessages().forEach((field, message) -> details.add(new FieldError(field, message)));
     return respond(problem(e.status(), e.rule(), e.getMessage(), details));
   }
 

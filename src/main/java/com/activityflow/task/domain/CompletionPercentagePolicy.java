@@ -22,6 +22,11 @@ public final class CompletionPercentagePolicy {
 
   /** Refuses a requested percentage that its status does not allow. */
   public static void check(TaskStatus status, Integer requested) {
+    check(status, requested, "completion_percentage");
+  }
+
+  /** Same rule, reported on another field (e.g. a status's automatic percentage). */
+  public static void check(TaskStatus status, Integer requested, String field) {
     if (requested == null) {
       return;
     }
@@ -35,8 +40,8 @@ public final class CompletionPercentagePolicy {
     if (!consistent) {
       throw RuleViolationException.invalid(
           "completion_percentage_by_status",
-          "completion_percentage",
-          "completion_percentage "
+          field,
+          field + " "
               + requested
               + " does not fit status "
               + status
