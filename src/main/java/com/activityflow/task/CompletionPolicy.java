@@ -6,16 +6,19 @@ import com.activityflow.task.domain.TaskRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * A task completes only when its sub-tasks are done and its approval, if any, was given
- * (seed 000 sections 5.4 and 6.3). Applies to the API and to Tasklist alike.
+ * A task completes only when its sub-tasks are done, its predecessors are completed and its
+ * approval, if any, was given (seed 000 sections 5.4 and 6.3). Applies to the API and to
+ * Tasklist alike.
  */
 @Component
 public class CompletionPolicy {
 
   private final TaskRepository tasks;
+  private final org.springframework.beans.factory.ObjectProvider<TaskDependencies> dependencies;
 
-  CompletionPolicy(TaskRepository tasks) {
+  CompletionPolicy(TaskRepository tasks, org.springframework.beans.factory.ObjectProvider<TaskDependencies> dependencies) {
     this.tasks = tasks;
+    this.dependencies = dependencies;
   }
 
   public void check(Task task) {
@@ -27,6 +30,7 @@ public class CompletionPolicy {
       throw RuleViolationException.conflict(
           "approval_rejected", "status", "The task was rejected and cannot be completed");
     }
+    dependencies.getObject().checkNotBlocked(task);
     long open = tasks.countOpenSubTasks(task.getId());
     if (open > 0) {
       throw RuleViolationException.conflict(

@@ -60,6 +60,7 @@ public class TaskManager {
   private final ApplicationEventPublisher events;
   private final StatusCatalog statusCatalog;
   private final TemplateCatalog templateCatalog;
+  private final TaskDependencies dependencies;
 
   TaskManager(
       TaskRepository tasks,
@@ -73,7 +74,8 @@ public class TaskManager {
       Clock clock,
       ApplicationEventPublisher events,
       StatusCatalog statusCatalog,
-      TemplateCatalog templateCatalog) {
+      TemplateCatalog templateCatalog,
+      TaskDependencies dependencies) {
     this.tasks = tasks;
     this.comments = comments;
     this.access = access;
@@ -86,6 +88,7 @@ public class TaskManager {
     this.events = events;
     this.statusCatalog = statusCatalog;
     this.templateCatalog = templateCatalog;
+    this.dependencies = dependencies;
   }
 
   public TaskView create(CreateTask request) {
@@ -236,6 +239,9 @@ public class TaskManager {
     }
     if (statusChanged && newStatus == TaskStatus.COMPLETED) {
       completionPolicy.check(task);
+    }
+    if (statusChanged && newStatus == TaskStatus.IN_PROGRESS) {
+      dependencies.checkNotBlocked(task);
     }
     if (statusChanged || request.completionPercentage() != null) {
       task.changeStatus(newStatus, percentage, now);
@@ -513,16 +519,16 @@ public class TaskManager {
             ? null
             : directory.findUser(task.getAssignedToUserId()).map(DirectoryUser::username).orElse(null);
     List<CommentView> commentViews = includeComments ? commentTree(task.getId()) : null;
-    List<TaskView> subtasks = null;
-    if (includeSubtasks) {
-      DirectoryUser user = currentUser.get();
-      Specification<Task> children = (root, query, cb) -> cb.equal(root.get("parentTaskId"), task.getId());
-      subtasks =
-          tasks.findAll(access.visibleTo(user).and(children), Sort.by("createdAt")).stream()
-              .map(t -> TaskView.of(t, null, null, null))
-              .toList();
-    }
+    List<TaskView> subtasks = includeSubtasks ? subtaskTree(task.getId(), currentUser.get(), 1) : null;
     return TaskView.of(task, assignee, commentViews, subtasks);
+  }
+
+  /** The visible sub-tasks with their own sub-tasks, at most ten levels deep. */
+  private List<TaskView> subtaskTree(UUID parentId, DirectoryUser user, int depth) {
+    Specification<Task> children = (root, query, cb) -> cb.equal(root.get("parentTaskId"), parentId);
+    return tasks.findAll(access.visibleTo(user).and(children), Sort.by("createdAt")).stream()
+        .map(t -> TaskView.of(t, null, null, depth >= 10 ? List.of() : subtaskTree(t.getId(), user, depth + 1)))
+        .toList();
   }
 
   private List<CommentView> commentTree(UUID taskId) {

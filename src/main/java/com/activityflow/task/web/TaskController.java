@@ -1,5 +1,8 @@
 package com.activityflow.task.web;
 
+import com.activityflow.platform.security.CurrentUser;
+import com.activityflow.task.BulkTaskOperations;
+import com.activityflow.task.TaskDependencies;
 import com.activityflow.task.TaskFilter;
 import com.activityflow.task.TaskPriority;
 import com.activityflow.task.TaskRequests.AddComment;
@@ -43,9 +46,42 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskController {
 
   private final TaskManager tasks;
+  private final TaskDependencies dependencies;
+  private final BulkTaskOperations bulk;
+  private final CurrentUser currentUser;
 
-  TaskController(TaskManager tasks) {
+  TaskController(TaskManager tasks, TaskDependencies dependencies, BulkTaskOperations bulk, CurrentUser currentUser) {
     this.tasks = tasks;
+    this.dependencies = dependencies;
+    this.bulk = bulk;
+    this.currentUser = currentUser;
+  }
+
+  record AddDependency(@jakarta.validation.constraints.NotNull(message = "predecessor_id is required") UUID predecessorId) {}
+
+  @GetMapping("/{id}/dependencies")
+  @Operation(summary = "The tasks this task waits for (predecessors) and the tasks waiting for it")
+  TaskDependencies.Dependencies dependencies(@PathVariable UUID id) {
+    return dependencies.of(id, currentUser.get());
+  }
+
+  @PostMapping("/{id}/dependencies")
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Make this task wait for another (finish-to-start); cycles are refused")
+  TaskDependencies.Dependencies addDependency(@PathVariable UUID id, @Valid @RequestBody AddDependency request) {
+    return dependencies.add(id, request.predecessorId(), currentUser.get());
+  }
+
+  @DeleteMapping("/{id}/dependencies/{predecessorId}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void removeDependency(@PathVariable UUID id, @PathVariable UUID predecessorId) {
+    dependencies.remove(id, predecessorId, currentUser.get());
+  }
+
+  @PostMapping("/bulk")
+  @Operation(summary = "Assign, change the status of, or delete up to 500 tasks; one result per task")
+  BulkTaskOperations.BulkResult bulk(@Valid @RequestBody BulkTaskOperations.BulkRequest request) {
+    return bulk.apply(request);
   }
 
   @PostMapping
