@@ -25,7 +25,9 @@ public record TaskFilter(
             regexp = "-?(due_date|created_at|updated_at|priority|status|task_title|completion_percentage)",
             message = "sort must be one of due_date, created_at, updated_at, priority, status, task_title,"
                 + " completion_percentage, optionally prefixed with -")
-        String sort) {
+        String sort,
+    @jakarta.validation.constraints.Size(max = 200, message = "q is at most 200 characters") String q,
+    @jakarta.validation.constraints.Size(max = 50, message = "tag is at most 50 characters") String tag) {
 
   int pageOrDefault() {
     return page == null ? 1 : page;

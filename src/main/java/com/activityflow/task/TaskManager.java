@@ -61,6 +61,9 @@ public class TaskManager {
   private final StatusCatalog statusCatalog;
   private final TemplateCatalog templateCatalog;
   private final TaskDependencies dependencies;
+  private final TaskHistory history;
+  private final TaskLabels labels;
+  private final TaskAttachments attachments;
 
   TaskManager(
       TaskRepository tasks,
@@ -75,7 +78,10 @@ public class TaskManager {
       ApplicationEventPublisher events,
       StatusCatalog statusCatalog,
       TemplateCatalog templateCatalog,
-      TaskDependencies dependencies) {
+      TaskDependencies dependencies,
+      TaskHistory history,
+      TaskLabels labels,
+      TaskAttachments attachments) {
     this.tasks = tasks;
     this.comments = comments;
     this.access = access;
@@ -89,6 +95,9 @@ public class TaskManager {
     this.statusCatalog = statusCatalog;
     this.templateCatalog = templateCatalog;
     this.dependencies = dependencies;
+    this.history = history;
+    this.labels = labels;
+    this.attachments = attachments;
   }
 
   public TaskView create(CreateTask request) {
@@ -147,6 +156,7 @@ public class TaskManager {
         request.assignedToUserId() != null ? request.assignedToUserId() : template == null ? null : template.assigneeUserId();
     task.assignTo(assignee, null, null, null);
     tasks.saveAndFlush(task);
+    history.recordCreation(task, user.id());
     publish(TaskEvent.CREATED, task, user.id(), Map.of("status", task.getStatus().code()));
     lifecycle.start(task, user.companyCode(), directory.customerTier(user.companyId(), task.getCustomerId()));
     tasks.flush(); // the process's assignment changed the task: answer with its final version
@@ -155,7 +165,71 @@ public class TaskManager {
 
   @Transactional(readOnly = true)
   public TaskView get(UUID id, boolean includeComments, boolean includeSubtasks) {
-    return view(access.load(id, currentUser.get()), includeComments, includeSubtasks);
+    return get(id, includeComments, includeSubtasks, false);
+  }
+
+  @Transactional(readOnly = true)
+  public TaskView get(UUID id, boolean includeComments, boolean includeSubtasks, boolean includeAttachments) {
+    Task task = access.load(id, currentUser.get());
+    TaskView base = view(task, includeComments, includeSubtasks);
+    return TaskView.of(
+        task, base.assignedTo(), base.tags(), labels.watchers(task.getId()),
+        includeAttachments ? attachments.of(task.getId()) : null, base.comments(), base.subtasks());
+  }
+
+  // history, tags, watchers, attachments
+
+  @Transactional(readOnly = true)
+  public List<TaskHistory.Change> history(UUID id) {
+    return history.of(access.load(id, currentUser.get()).getId());
+  }
+
+  public List<String> replaceTags(UUID id, List<String> tags) {
+    Task task = access.load(id, currentUser.get());
+    List<String> clean = TaskLabels.normalise(tags);
+    Map<String, String> before = Map.of("tags", String.join(",", labels.tagsOf(List.of(task.getId())).get(task.getId())));
+    labels.replaceTags(task.getId(), clean);
+    history.recordDiff(task, currentUser.get().id(), before, Map.of("tags", String.join(",", clean)));
+    return clean;
+  }
+
+  @Transactional(readOnly = true)
+  public List<TaskLabels.Watcher> watchers(UUID id) {
+    return labels.watchers(access.load(id, currentUser.get()).getId());
+  }
+
+  public List<TaskLabels.Watcher> watch(UUID id, UUID userId) {
+    Task task = access.load(id, currentUser.get());
+    labels.watch(task, currentUser.get(), userId);
+    return labels.watchers(task.getId());
+  }
+
+  public void unwatch(UUID id, UUID userId) {
+    Task task = access.load(id, currentUser.get());
+    labels.unwatch(task, currentUser.get(), userId);
+  }
+
+  public TaskAttachments.AttachmentView attach(UUID id, org.springframework.web.multipart.MultipartFile file) {
+    Task task = access.load(id, currentUser.get());
+    TaskAttachments.AttachmentView stored = attachments.store(task, currentUser.get(), file);
+    history.recordDiff(task, currentUser.get().id(), Map.of(), Map.of("attachment_added", stored.fileName()));
+    return stored;
+  }
+
+  @Transactional(readOnly = true)
+  public List<TaskAttachments.AttachmentView> attachments(UUID id) {
+    return attachments.of(access.load(id, currentUser.get()).getId());
+  }
+
+  @Transactional(readOnly = true)
+  public TaskAttachments.Content attachmentContent(UUID id, UUID attachmentId) {
+    return attachments.content(access.load(id, currentUser.get()).getId(), attachmentId);
+  }
+
+  public void removeAttachment(UUID id, UUID attachmentId) {
+    Task task = access.load(id, currentUser.get());
+    attachments.delete(task.getId(), attachmentId);
+    history.recordDiff(task, currentUser.get().id(), Map.of(), Map.of("attachment_removed", attachmentId.toString()));
   }
 
   @Transactional(readOnly = true)
@@ -165,9 +239,10 @@ public class TaskManager {
     PageRequest pageRequest = PageRequest.of(filter.pageOrDefault() - 1, filter.pageSizeOrDefault());
     org.springframework.data.domain.Page<Task> page = tasks.findAll(spec, pageRequest);
     Map<UUID, String> names = usernames(page.getContent().stream().map(Task::getAssignedToUserId).toList());
+    Map<UUID, List<String>> tagsByTask = labels.tagsOf(page.getContent().stream().map(Task::getId).toList());
     List<TaskView> items =
         page.getContent().stream()
-            .map(t -> TaskView.of(t, names.get(t.getAssignedToUserId()), null, null))
+            .map(t -> TaskView.of(t, names.get(t.getAssignedToUserId()), tagsByTask.get(t.getId()), null, null, null, null))
             .toList();
     return new TaskView.Page<>(
         items, filter.pageOrDefault(), filter.pageSizeOrDefault(), page.getTotalElements(), page.getTotalPages());
@@ -184,6 +259,7 @@ public class TaskManager {
     }
     Instant oldDue = task.getDueDate();
     TaskStatus oldStatus = task.getStatus();
+    Map<String, String> before = TaskHistory.snapshot(task);
     TaskPriority oldPriority = task.getPriority();
     if (request.taskTitle() != null) {
       task.setTaskTitle(request.taskTitle().strip());
@@ -255,6 +331,7 @@ public class TaskManager {
     }
     task.touch(user.id(), now);
     tasks.saveAndFlush(task);
+    history.recordDiff(task, user.id(), before, TaskHistory.snapshot(task));
     if (statusChanged) {
       publish(TaskEvent.STATUS_CHANGED, task, user.id(), Map.of("old_status", oldStatus.code(), "new_status", newStatus.code()));
     }
@@ -280,6 +357,7 @@ public class TaskManager {
       throw RuleViolationException.conflict(
           "task_closed", "status", "The task is " + task.getStatus() + " and can no longer be assigned");
     }
+    Map<String, String> before = TaskHistory.snapshot(task);
     AssignmentOutcome outcome;
     if (request.assignedToUserId() == null) {
       outcome =
@@ -299,6 +377,7 @@ public class TaskManager {
     task.assignTo(outcome.userId(), outcome.teamId(), outcome.candidateGroup(), outcome.reason());
     task.touch(user.id(), clock.instant());
     tasks.saveAndFlush(task);
+    history.recordDiff(task, user.id(), before, TaskHistory.snapshot(task));
     publish(TaskEvent.ASSIGNED, task, user.id(), assignmentData(task));
     lifecycle.reassign(task.getId(), outcome.username(), outcome.candidateGroup());
     tasks.flush();
@@ -470,6 +549,13 @@ public class TaskManager {
       if (f.dueTo() != null) {
         p.add(cb.lessThan(root.get("dueDate"), f.dueTo()));
       }
+      if (f.q() != null && !f.q().isBlank()) {
+        // PostgreSQL full-text search over title, description and comments (V6 task_matches)
+        p.add(cb.isTrue(cb.function("task_matches", Boolean.class, root.get("id"), cb.literal(f.q().strip()))));
+      }
+      if (f.tag() != null && !f.tag().isBlank()) {
+        p.add(cb.isTrue(cb.function("task_has_tag", Boolean.class, root.get("id"), cb.literal(f.tag().strip().toLowerCase()))));
+      }
       return cb.and(p.toArray(Predicate[]::new));
     };
   }
@@ -520,7 +606,8 @@ public class TaskManager {
             : directory.findUser(task.getAssignedToUserId()).map(DirectoryUser::username).orElse(null);
     List<CommentView> commentViews = includeComments ? commentTree(task.getId()) : null;
     List<TaskView> subtasks = includeSubtasks ? subtaskTree(task.getId(), currentUser.get(), 1) : null;
-    return TaskView.of(task, assignee, commentViews, subtasks);
+    List<String> tags = labels.tagsOf(List.of(task.getId())).get(task.getId());
+    return TaskView.of(task, assignee, tags, null, null, commentViews, subtasks);
   }
 
   /** The visible sub-tasks with their own sub-tasks, at most ten levels deep. */

@@ -47,10 +47,19 @@ public record TaskView(
     Instant createdAt,
     Instant updatedAt,
     long version,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<String> tags,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<TaskLabels.Watcher> watchers,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<TaskAttachments.AttachmentView> attachments,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<CommentView> comments,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<TaskView> subtasks) {
 
   static TaskView of(Task t, String assigneeName, List<CommentView> comments, List<TaskView> subtasks) {
+    return of(t, assigneeName, null, null, null, comments, subtasks);
+  }
+
+  static TaskView of(
+      Task t, String assigneeName, List<String> tags, List<TaskLabels.Watcher> watchers,
+      List<TaskAttachments.AttachmentView> attachments, List<CommentView> comments, List<TaskView> subtasks) {
     return new TaskView(
         t.getId(),
         t.getCompanyId(),
@@ -89,6 +98,9 @@ public record TaskView(
         t.getCreatedAt(),
         t.getUpdatedAt(),
         t.getVersion(),
+        tags,
+        watchers,
+        attachments,
         comments,
         subtasks);
   }

@@ -43,6 +43,7 @@ public class TaskWorkflow {
   private final CompletionPolicy completionPolicy;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final TaskHistory history;
 
   TaskWorkflow(
       TaskRepository tasks,
@@ -51,7 +52,8 @@ public class TaskWorkflow {
       NotificationService notifications,
       CompletionPolicy completionPolicy,
       Clock clock,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      TaskHistory history) {
     this.tasks = tasks;
     this.assignment = assignment;
     this.directory = directory;
@@ -59,6 +61,7 @@ public class TaskWorkflow {
     this.completionPolicy = completionPolicy;
     this.clock = clock;
     this.events = events;
+    this.history = history;
   }
 
   private void publish(String type, Task task, UUID actor, java.util.Map<String, Object> data) {
@@ -67,8 +70,10 @@ public class TaskWorkflow {
 
   public AssignmentOutcome assignByRules(UUID taskId, String team, String requiredSkill, String strategy) {
     Task task = load(taskId);
+    java.util.Map<String, String> before = TaskHistory.snapshot(task);
     AssignmentOutcome outcome = assignment.pick(task.getCompanyId(), team, requiredSkill, strategy);
     task.assignTo(outcome.userId(), outcome.teamId(), outcome.candidateGroup(), outcome.reason());
+    history.recordDiff(task, null, before, TaskHistory.snapshot(task));
     publish(TaskEvent.ASSIGNED, task, null, TaskManager.assignmentData(task));
     return outcome;
   }
@@ -101,6 +106,7 @@ public class TaskWorkflow {
 
   public void decideApproval(UUID taskId, boolean approved, String approverUsername, String comment) {
     Task task = load(taskId);
+    java.util.Map<String, String> before = TaskHistory.snapshot(task);
     UUID approverId = directory.findUser(approverUsername).map(DirectoryUser::id).orElse(null);
     task.recordApproval(approved ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED, approverId, comment, clock.instant());
     if (!approved) {
@@ -109,6 +115,7 @@ public class TaskWorkflow {
       publish(TaskEvent.STATUS_CHANGED, task, approverId, java.util.Map.of("old_status", old.code(), "new_status", "rejected"));
     }
     task.touch(approverId, clock.instant());
+    history.recordDiff(task, approverId, before, TaskHistory.snapshot(task));
     notifications.queue(NotificationType.APPROVAL_DECIDED, taskId, task.getCreatedByUserId());
   }
 
@@ -120,10 +127,12 @@ public class TaskWorkflow {
     Task task = load(taskId);
     if (task.getStatus() != TaskStatus.COMPLETED) {
       completionPolicy.check(task);
+      java.util.Map<String, String> before = TaskHistory.snapshot(task);
       TaskStatus old = task.getStatus();
       task.changeStatus(TaskStatus.COMPLETED, null, clock.instant());
       UUID userId = completedByUsername == null ? null : directory.findUser(completedByUsername).map(DirectoryUser::id).orElse(null);
       task.touch(userId, clock.instant());
+      history.recordDiff(task, userId, before, TaskHistory.snapshot(task));
       publish(TaskEvent.STATUS_CHANGED, task, userId, java.util.Map.of("old_status", old.code(), "new_status", "completed"));
     }
   }
@@ -150,7 +159,9 @@ public class TaskWorkflow {
   /** Overdue: priority one step up, escalation recorded, team lead told. Returns the new priority. */
   public TaskPriority escalate(UUID taskId) {
     Task task = load(taskId);
+    java.util.Map<String, String> before = TaskHistory.snapshot(task);
     task.escalate(clock.instant());
+    history.recordDiff(task, null, before, TaskHistory.snapshot(task));
     notifications.queue(NotificationType.TASK_ESCALATED, taskId, teamLead(task).orElse(null));
     return task.getPriority();
   }

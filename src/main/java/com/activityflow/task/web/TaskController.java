@@ -103,9 +103,11 @@ class TaskController {
       @RequestParam(name = "customer_id", required = false) UUID customerId,
       @RequestParam(name = "due_from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant dueFrom,
       @RequestParam(name = "due_to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant dueTo,
-      @RequestParam(name = "sort", required = false) String sort) {
+      @RequestParam(name = "sort", required = false) String sort,
+      @RequestParam(name = "q", required = false) String q,
+      @RequestParam(name = "tag", required = false) String tag) {
     return tasks.list(
-        validated(new TaskFilter(page, pageSize, taskType, status, priority, assignedToUserId, customerId, dueFrom, dueTo, sort)));
+        validated(new TaskFilter(page, pageSize, taskType, status, priority, assignedToUserId, customerId, dueFrom, dueTo, sort, q, tag)));
   }
 
   @GetMapping("/{id}")
@@ -113,8 +115,73 @@ class TaskController {
   TaskView get(
       @PathVariable UUID id,
       @RequestParam(name = "include_comments", defaultValue = "false") boolean includeComments,
-      @RequestParam(name = "include_subtasks", defaultValue = "false") boolean includeSubtasks) {
-    return tasks.get(id, includeComments, includeSubtasks);
+      @RequestParam(name = "include_subtasks", defaultValue = "false") boolean includeSubtasks,
+      @RequestParam(name = "include_attachments", defaultValue = "false") boolean includeAttachments) {
+    return tasks.get(id, includeComments, includeSubtasks, includeAttachments);
+  }
+
+  @GetMapping("/{id}/history")
+  @Operation(summary = "Who changed which field from what to what, when")
+  List<com.activityflow.task.TaskHistory.Change> history(@PathVariable UUID id) {
+    return tasks.history(id);
+  }
+
+  record Tags(@jakarta.validation.constraints.NotNull(message = "tags is required") List<String> tags) {}
+
+  @PutMapping("/{id}/tags")
+  @Operation(summary = "Replace the task's tags")
+  Tags replaceTags(@PathVariable UUID id, @Valid @RequestBody Tags request) {
+    return new Tags(tasks.replaceTags(id, request.tags()));
+  }
+
+  record WatchRequest(UUID userId) {}
+
+  @GetMapping("/{id}/watchers")
+  List<com.activityflow.task.TaskLabels.Watcher> watchers(@PathVariable UUID id) {
+    return tasks.watchers(id);
+  }
+
+  @PostMapping("/{id}/watchers")
+  @Operation(summary = "Watch the task (user_id of someone else: team leads and above)")
+  List<com.activityflow.task.TaskLabels.Watcher> watch(@PathVariable UUID id, @RequestBody(required = false) WatchRequest request) {
+    return tasks.watch(id, request == null ? null : request.userId());
+  }
+
+  @DeleteMapping("/{id}/watchers/{userId}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void unwatch(@PathVariable UUID id, @PathVariable UUID userId) {
+    tasks.unwatch(id, userId);
+  }
+
+  @PostMapping(value = "/{id}/attachments", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Attach a file (multipart field 'file'); its type is detected from the content")
+  com.activityflow.task.TaskAttachments.AttachmentView attach(
+      @PathVariable UUID id, @org.springframework.web.bind.annotation.RequestPart(name = "file", required = false) org.springframework.web.multipart.MultipartFile file) {
+    return tasks.attach(id, file);
+  }
+
+  @GetMapping("/{id}/attachments")
+  List<com.activityflow.task.TaskAttachments.AttachmentView> attachments(@PathVariable UUID id) {
+    return tasks.attachments(id);
+  }
+
+  @GetMapping("/{id}/attachments/{attachmentId}/content")
+  @Operation(summary = "Download an attachment (always as a download, with its detected type)")
+  ResponseEntity<org.springframework.core.io.Resource> download(@PathVariable UUID id, @PathVariable UUID attachmentId) {
+    var content = tasks.attachmentContent(id, attachmentId);
+    return ResponseEntity.ok()
+        .contentType(org.springframework.http.MediaType.parseMediaType(content.attachment().contentType()))
+        .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+            .filename(content.attachment().fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .body(new org.springframework.core.io.FileSystemResource(content.file()));
+  }
+
+  @DeleteMapping("/{id}/attachments/{attachmentId}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void removeAttachment(@PathVariable UUID id, @PathVariable UUID attachmentId) {
+    tasks.removeAttachment(id, attachmentId);
   }
 
   @PutMapping("/{id}")
