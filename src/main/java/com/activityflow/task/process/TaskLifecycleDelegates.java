@@ -117,10 +117,10 @@ final class TaskLifecycleDelegates {
       delegateTask.setName("Approve: " + task.getTaskTitle());
       delegateTask.setDescription(task.getTaskDescription());
       delegateTask.setDueDate(task.getDueDate() == null ? null : Date.from(task.getDueDate()));
-      delegateTask.setVariableLocal("taskTitle", Variables.stringValue(task.getTaskTitle()));
-      delegateTask.setVariableLocal("taskDescription", Variables.stringValue(task.getTaskDescription()));
+      delegateTask.setVariableLocal(Vars.FORM_TASK_TITLE, Variables.stringValue(task.getTaskTitle()));
+      delegateTask.setVariableLocal(Vars.FORM_TASK_DESCRIPTION, Variables.stringValue(task.getTaskDescription()));
       delegateTask.setVariableLocal(
-          "requestedBy",
+          Vars.FORM_REQUESTED_BY,
           Variables.stringValue(
               directory.findUser(task.getCreatedByUserId()).map(DirectoryUser::displayName).orElse("")));
     }
@@ -250,8 +250,8 @@ final class TaskLifecycleDelegates {
     public void execute(DelegateExecution execution) {
       workflow.notify(
           taskId(execution),
-          com.activityflow.notification.NotificationType.of((String) execution.getVariableLocal("notificationType")),
-          (String) execution.getVariableLocal("recipient"));
+          com.activityflow.notification.NotificationType.of((String) execution.getVariableLocal(Vars.INPUT_NOTIFICATION_TYPE)),
+          (String) execution.getVariableLocal(Vars.INPUT_RECIPIENT));
     }
   }
 

@@ -51,6 +51,13 @@ public class TaskLifecycleProcess {
     static final String REMINDER_AT = "reminderAt";
     static final String ESCALATE_AT = "escalateAt";
     static final String HAS_DUE_DATE = "hasDueDate";
+    /** local to the approval user task: what the task-approval form shows */
+    static final String FORM_TASK_TITLE = "taskTitle";
+    static final String FORM_TASK_DESCRIPTION = "taskDescription";
+    static final String FORM_REQUESTED_BY = "requestedBy";
+    /** input parameters of the "Send notification" element template */
+    static final String INPUT_NOTIFICATION_TYPE = "notificationType";
+    static final String INPUT_RECIPIENT = "recipient";
 
     private Vars() {}
   }
