@@ -137,6 +137,18 @@ class TaskDetailsApiTest extends IntegrationTest {
     assertThat(upload(id(t), "empty.txt", "text/plain", new byte[0]).statusCode()).isEqualTo(400);
   }
 
+  @Test
+  void refusesTooLargeFilesWithAProblemDetail() throws Exception {
+    JsonNode t = task("Big files", "x");
+    HttpResponse<String> overConfigured = upload(id(t), "big.txt", "text/plain", new byte[2 * 1024 * 1024]);
+    assertThat(overConfigured.statusCode()).isEqualTo(400);
+    assertThat(overConfigured.body()).contains("file_too_large");
+    HttpResponse<String> overServlet = upload(id(t), "huge.bin", "application/octet-stream", new byte[11 * 1024 * 1024]);
+    assertThat(overServlet.statusCode()).isEqualTo(413);
+    assertThat(overServlet.body()).contains("error_code");
+    assertThat(get("/api/tasks/" + id(t) + "/attachments", rep1).body()).isEmpty();
+  }
+
   private HttpResponse<String> upload(String taskId, String fileName, String claimedType, byte[] bytes) throws IOException, InterruptedException {
     String boundary = "----af" + System.nanoTime();
     byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName

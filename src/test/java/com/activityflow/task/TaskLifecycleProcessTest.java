@@ -287,6 +287,20 @@ class TaskLifecycleProcessTest extends IntegrationTest {
     assertThat(pi).isWaitingAt(TaskLifecycleProcess.TASK_WORK);
   }
 
+  @Autowired TaskWorkflow workflow;
+
+  @Test
+  void theSendNotificationBuildingBlockMailsTheChosenRecipient() {
+    TaskView created = create(acme.rep1(), "demo", Map.of());
+    workflow.notify(created.id(), com.activityflow.notification.NotificationType.TASK_REMINDER, "team_lead");
+    workflow.notify(created.id(), com.activityflow.notification.NotificationType.APPROVAL_DECIDED, "creator");
+    deliverNotifications(acme);
+    assertThat(mailsTo(acme.lead().email())).anySatisfy(m -> assertThat(subjectOf(m)).startsWith("[Activity Flow] Reminder"));
+    assertThat(mailsTo(acme.rep1().email())).anySatisfy(m -> assertThat(subjectOf(m)).contains("Task"));
+    assertThatThrownBy(() -> workflow.notify(created.id(), com.activityflow.notification.NotificationType.TASK_REMINDER, "everyone"))
+        .hasMessageContaining("recipient must be assignee, team_lead or creator");
+  }
+
   @Test
   void deletingTheTaskCancelsItsProcess() {
     TaskView created = create(acme.rep1(), "demo", Map.of());

@@ -35,7 +35,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Every error of the API as an RFC 9457 problem detail with {@code error_code}, {@code message}
  * and {@code details} (field errors, field names as in the JSON). Bad input is never a 500.
  */
-@RestControllerAdvice(basePackages = "com.activityflow")
+@RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -252,9 +253,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+      org.springframework.web.multipart.MaxUploadSizeExceededException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return respond(
+        problem(
+            HttpStatus.PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            "The upload is larger than the server accepts",
+            List.of(new FieldError("file", "too large"))));
+  }
+
+  @Override
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    if (body instanceof ProblemDetail detail && detail.getProperties() == null) {
+    if (body instanceof ProblemDetail detail
+        && (detail.getProperties() == null || !detail.getProperties().containsKey("error_code"))) {
       String code = HttpStatus.valueOf(status.value()).name().toLowerCase();
       String message = detail.getDetail() == null ? detail.getTitle() : detail.getDetail();
       return respond(problem(status, code, message == null ? code : message, List.of()));
