@@ -4,13 +4,15 @@ import com.activityflow.task.TaskCategory;
 import com.activityflow.task.TaskPriority;
 import com.activityflow.task.TaskType;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A series as the API returns it; {@code next} lists its upcoming occurrence instants (UTC). */
+/**
+ * A series as the API returns it; {@code next} lists its upcoming occurrence instants (UTC),
+ * {@code due_after} is an ISO 8601 duration.
+ */
 public record TaskSeriesView(
     UUID id,
     UUID companyId,
@@ -27,7 +29,7 @@ public record TaskSeriesView(
     BigDecimal estimatedHours,
     Boolean isPublic,
     Boolean requiresApproval,
-    Duration dueAfter,
+    String dueAfter,
     String rrule,
     LocalDateTime dtstart,
     String timeZone,
@@ -56,7 +58,7 @@ public record TaskSeriesView(
         t.estimatedHours(),
         t.isPublic(),
         t.requiresApproval(),
-        s.getDueAfter() == null ? null : Duration.parse(s.getDueAfter()),
+        s.getDueAfter(),
         s.getRrule(),
         s.getDtstart(),
         s.getTimeZone(),

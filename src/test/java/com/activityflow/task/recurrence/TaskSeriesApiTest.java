@@ -81,6 +81,9 @@ class TaskSeriesApiTest extends IntegrationTest {
   void createsTheLastWeekdayOfEachMonthAsOrdinaryTasks() {
     JsonNode s = created(series("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", "2030-01-01T09:00:00", "Europe/Berlin"));
     assertThat(s.get("status").asText()).isEqualTo("active");
+    assertThat(s.get("due_after").asText()).isEqualTo("PT24H");
+    assertThat(s.get("time_zone").asText()).isEqualTo("Europe/Berlin");
+    assertThat(s.get("dtstart").asText()).isEqualTo("2030-01-01T09:00:00");
     assertThat(s.get("created_by_user_id").asText()).isEqualTo(acme.rep1().id().toString());
     assertThat(next(s))
         .containsExactly(
