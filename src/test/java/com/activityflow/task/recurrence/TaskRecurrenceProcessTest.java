@@ -69,8 +69,8 @@ class TaskRecurrenceProcessTest extends IntegrationTest {
         .hasPassed(TaskRecurrenceProcess.TASK_COMPUTE_NEXT_OCCURRENCE)
         .isWaitingAt(TaskRecurrenceProcess.GATEWAY_WAIT_FOR_OCCURRENCE)
         .variables()
-        .containsEntry("nextOccurrenceAt", at("2030-01-07T08:00:00Z"))
-        .containsEntry("hasNextOccurrence", true);
+        .containsEntry(TaskRecurrenceProcess.Vars.NEXT_OCCURRENCE_AT, at("2030-01-07T08:00:00Z"))
+        .containsEntry(TaskRecurrenceProcess.Vars.HAS_NEXT_OCCURRENCE, true);
     assertThat(job()).hasDueDate(at("2030-01-07T08:00:00Z"));
 
     execute(job());

@@ -6,6 +6,7 @@ import static com.activityflow.task.recurrence.SeriesFixtures.series;
 import static com.activityflow.task.recurrence.SeriesFixtures.timer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.activityflow.platform.config.CompanyTenantIdProvider;
 import com.activityflow.support.IntegrationTest;
 import com.activityflow.support.TestCompany.Staff;
 import com.activityflow.task.recurrence.SeriesFixtures.Occurrence;
@@ -245,7 +246,11 @@ class TaskSeriesApiTest extends IntegrationTest {
     Job persisted = managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
     assertThat(persisted.getDuedate().toInstant()).isEqualTo(Instant.parse("2030-01-09T08:00:00Z"));
     assertThat(runtimeService.getVariables(instance.getId()).keySet())
-        .containsExactlyInAnyOrder("tenantId", "seriesId", "nextOccurrenceAt", "hasNextOccurrence");
+        .containsExactlyInAnyOrder(
+            CompanyTenantIdProvider.TENANT_VARIABLE,
+            TaskRecurrenceProcess.Vars.SERIES_ID,
+            TaskRecurrenceProcess.Vars.NEXT_OCCURRENCE_AT,
+            TaskRecurrenceProcess.Vars.HAS_NEXT_OCCURRENCE);
     assertThat(jdbc.queryForMap("select status, occurrences_created, last_occurrence_at from task_series where id = ?", id(s)))
         .containsEntry("status", "active")
         .containsEntry("occurrences_created", 1);
