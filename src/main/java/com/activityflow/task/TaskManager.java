@@ -163,6 +163,18 @@ public class TaskManager {
     return view(task, false, false);
   }
 
+  /**
+   * Creates one occurrence of a recurring series as the current user: an ordinary task with its
+   * own {@code task-lifecycle}, marked recurring with the series' {@code pattern}.
+   */
+  public TaskView createRecurring(CreateTask request, Map<String, Object> pattern) {
+    TaskView created = create(request);
+    Task task = tasks.findById(created.id()).orElseThrow();
+    task.markRecurring(pattern);
+    tasks.flush();
+    return view(task, false, false);
+  }
+
   @Transactional(readOnly = true)
   public TaskView get(UUID id, boolean includeComments, boolean includeSubtasks) {
     return get(id, includeComments, includeSubtasks, false);

@@ -143,6 +143,12 @@ public class Task implements Persistable<UUID> {
     this.deletedAt = now;
   }
 
+  /** Marks the task as one occurrence of a recurring series (seed fields is_recurring, recurring_pattern). */
+  public void markRecurring(Map<String, Object> pattern) {
+    this.recurring = true;
+    this.recurringPattern = new HashMap<>(pattern);
+  }
+
   public void recordApproval(ApprovalStatus decision, UUID approverId, String comment, Instant now) {
     this.approvalStatus = decision;
     this.approvedByUserId = approverId;
