@@ -73,8 +73,8 @@ public class TaskSeriesService {
     DirectoryUser user = currentUser.get();
     Instant now = clock.instant();
     Recurrence recurrence = Recurrence.of(request.rrule(), request.dtstart(), request.timeZone());
-    TaskTemplate template =
-        new TaskTemplate(
+    OccurrenceTemplate template =
+        new OccurrenceTemplate(
             request.taskTitle().strip(),
             request.taskDescription(),
             request.taskType(),
@@ -116,9 +116,9 @@ public class TaskSeriesService {
     TaskSeries existing = load(id, user);
     checkVersion(existing, request.version());
     checkActive(existing);
-    TaskTemplate old = template(existing);
-    TaskTemplate template =
-        new TaskTemplate(
+    OccurrenceTemplate old = template(existing);
+    OccurrenceTemplate template =
+        new OccurrenceTemplate(
             request.taskTitle() == null ? old.taskTitle() : request.taskTitle().strip(),
             request.taskDescription() == null ? old.taskDescription() : request.taskDescription(),
             request.taskType() == null ? old.taskType() : request.taskType(),
@@ -207,7 +207,7 @@ public class TaskSeriesService {
     return series.findByIdAndCompanyId(id, user.companyId()).orElseThrow(() -> NotFoundException.forId("Task series", id));
   }
 
-  private void checkTemplate(TaskTemplate template, Duration dueAfter, DirectoryUser user) {
+  private void checkTemplate(OccurrenceTemplate template, Duration dueAfter, DirectoryUser user) {
     if (dueAfter != null && (dueAfter.isZero() || dueAfter.isNegative())) {
       throw RuleViolationException.invalid("due_after_positive", "due_after", "due_after must be a positive duration such as P1D or PT4H");
     }
@@ -257,12 +257,12 @@ public class TaskSeriesService {
     return TaskSeriesView.of(s, template(s), next);
   }
 
-  private Map<String, Object> toMap(TaskTemplate template) {
+  private Map<String, Object> toMap(OccurrenceTemplate template) {
     return json.convertValue(template, MAP);
   }
 
-  private TaskTemplate template(TaskSeries s) {
-    return json.convertValue(s.getTemplate(), TaskTemplate.class);
+  private OccurrenceTemplate template(TaskSeries s) {
+    return json.convertValue(s.getTemplate(), OccurrenceTemplate.class);
   }
 
   private static Duration dueAfter(TaskSeries s) {

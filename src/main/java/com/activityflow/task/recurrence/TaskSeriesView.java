@@ -41,7 +41,7 @@ public record TaskSeriesView(
     Instant updatedAt,
     long version) {
 
-  static TaskSeriesView of(TaskSeries s, TaskTemplate t, List<Instant> next) {
+  static TaskSeriesView of(TaskSeries s, OccurrenceTemplate t, List<Instant> next) {
     return new TaskSeriesView(
         s.getId(),
         s.getCompanyId(),

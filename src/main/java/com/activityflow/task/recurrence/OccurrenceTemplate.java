@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The task fields every occurrence of a series gets; stored as JSON on the series. */
-record TaskTemplate(
+record OccurrenceTemplate(
     String taskTitle,
     String taskDescription,
     TaskType taskType,
