@@ -137,7 +137,8 @@ class SecurityConfiguration {
     http.securityMatcher(PATHS.matcher("/api/**"))
         .authorizeHttpRequests(
             a ->
-                a.dispatcherTypeMatchers(DispatcherType.ERROR)
+                // ASYNC: a live event stream's later dispatches; its first request was authenticated
+                a.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
                     .permitAll()
                     .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/auth/token"))
                     .permitAll()

@@ -1,0 +1,99 @@
+package com.activityflow.notification.stream;
+
+import com.activityflow.directory.DirectoryUser;
+import com.activityflow.task.TaskEvent;
+import com.activityflow.task.TaskManager;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The open live streams of this node. A task event goes out only after its change committed
+ * (a rolled-back change is never announced) and only to users who may see the task, checked by
+ * the task module's own access rules at the moment of sending.
+ */
+@Component
+@EnableConfigurationProperties(EventStreamProperties.class)
+class EventStreams {
+
+  private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
+
+  private record Subscriber(DirectoryUser user, SseEmitter emitter) {}
+
+  private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+  private final TaskManager tasks;
+  private final EventStreamProperties properties;
+  private final TransactionTemplate ownTransaction;
+
+  EventStreams(TaskManager tasks, EventStreamProperties properties, PlatformTransactionManager transactions) {
+    this.tasks = tasks;
+    this.properties = properties;
+    // after commit the change's transaction is finished: visibility is read in a fresh one
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.ownTransaction.setReadOnly(true);
+  }
+
+  SseEmitter open(DirectoryUser user) {
+    SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
+    Subscriber subscriber = new Subscriber(user, emitter);
+    subscribers.add(subscriber);
+    emitter.onCompletion(() -> subscribers.remove(subscriber));
+    emitter.onTimeout(() -> subscribers.remove(subscriber));
+    emitter.onError(e -> subscribers.remove(subscriber));
+    // tells the client (and tests) that the stream is registered before any event can be missed
+    send(subscriber, SseEmitter.event().comment("connected"));
+    return emitter;
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  void onTaskEvent(TaskEvent event) {
+    LiveEvent live = LiveEvent.of(event);
+    for (Subscriber s : subscribers) {
+      if (!s.user().companyId().equals(event.companyId())) {
+        continue;
+      }
+      boolean visible;
+      try {
+        visible = Boolean.TRUE.equals(ownTransaction.execute(status -> tasks.isVisibleTo(event.taskId(), s.user())));
+      } catch (RuntimeException e) {
+        log.warn("Could not check visibility of task {} for {}", event.taskId(), s.user().username(), e);
+        continue;
+      }
+      if (visible) {
+        send(s, SseEmitter.event().name(event.type()).id(event.taskId() + "@" + event.occurredAt()).data(live, MediaType.APPLICATION_JSON));
+      }
+    }
+  }
+
+  @Scheduled(fixedDelayString = "${activityflow.events.heartbeat:PT15S}")
+  void heartbeat() {
+    subscribers.forEach(s -> send(s, SseEmitter.event().comment("heartbeat")));
+  }
+
+  int openStreams() {
+    return subscribers.size();
+  }
+
+  private void send(Subscriber subscriber, SseEmitter.SseEventBuilder event) {
+    try {
+      subscriber.emitter().send(event);
+    } catch (IOException | IllegalStateException e) {
+      // the client went away; the container completes the emitter
+      subscribers.remove(subscriber);
+      subscriber.emitter().completeWithError(e);
+    }
+  }
+}
