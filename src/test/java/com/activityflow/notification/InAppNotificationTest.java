@@ -6,12 +6,18 @@ import com.activityflow.support.IntegrationTest;
 import com.activityflow.support.TestCompany.Staff;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The in-app inbox over HTTP: created by assignments and mentions, read only by its owner. */
 class InAppNotificationTest extends IntegrationTest {
+
+  @Autowired NotificationService notifications;
+  @Autowired TransactionTemplate tx;
 
   Staff acme;
   String rep1;
@@ -107,6 +113,22 @@ class InAppNotificationTest extends IntegrationTest {
     // kam is a rep of another team and the task is not its own; globex is another company
     assertThat(ofType(get("/api/notifications", tokenFor(acme.keyAccountManager())), "task_mentioned")).isNull();
     assertThat(get("/api/notifications", tokenFor(globex.manager())).body().get("total_count").asLong()).isZero();
+  }
+
+  @Test
+  void remindersAndEscalationsReachTheInboxOnlyWhenTheirChangeCommits() {
+    String taskId = createdTask(rep1, "Follow-up call", "call");
+    UUID id = UUID.fromString(taskId);
+    tx.executeWithoutResult(s -> notifications.queue(NotificationType.TASK_ESCALATED, id, acme.lead().id()));
+    tx.executeWithoutResult(
+        s -> {
+          notifications.queue(NotificationType.TASK_REMINDER, id, acme.lead().id());
+          s.setRollbackOnly();
+        });
+
+    Response inbox = get("/api/notifications", tokenFor(acme.lead()));
+    assertThat(ofType(inbox, "task_escalated").get("message").asText()).isEqualTo("Overdue task escalated: Follow-up call");
+    assertThat(ofType(inbox, "task_reminder")).isNull();
   }
 
   @Test
