@@ -16,6 +16,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
@@ -24,6 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Webhooks end to end: the API, the transactional outbox and the dispatcher, against a real HTTP
@@ -44,6 +50,8 @@ class WebhookTest extends IntegrationTest {
   }
 
   @Autowired WebhookDispatcher dispatcher;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TransactionTemplate tx;
 
   HttpServer receiver;
   final List<Received> received = new CopyOnWriteArrayList<>();
@@ -257,5 +265,41 @@ class WebhookTest extends IntegrationTest {
     assertThat(received).hasSize(2);
     assertThat(get("/api/webhooks/" + hook.get("id").asText() + "/deliveries", manager).body().get("total_count").asLong())
         .isEqualTo(2);
+  }
+
+  @Test
+  void aRowAnotherNodeHoldsIsNeitherSentTwiceNorOvertaken() throws Exception {
+    JsonNode hook = subscribe(List.of("task.created", "task.assigned"));
+    createdTask(tokenFor(acme.rep1()), Map.of("task_title", "Claimed elsewhere", "task_type", "call"));
+    UUID subscriptionId = UUID.fromString(hook.get("id").asText());
+
+    // "another node" claims the task's first row the way the dispatcher does and keeps it locked
+    CountDownLatch locked = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Void> otherNode =
+        CompletableFuture.runAsync(
+            () ->
+                tx.executeWithoutResult(
+                    s -> {
+                      jdbc.queryForList(
+                          "select id from webhook_deliveries where subscription_id = ? order by seq limit 1 for update",
+                          subscriptionId);
+                      locked.countDown();
+                      try {
+                        release.await(30, TimeUnit.SECONDS);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                    }));
+    assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+
+    // this node skips the held row, and the task's later event waits behind it
+    dispatcher.dispatchDue();
+    assertThat(received).isEmpty();
+
+    release.countDown();
+    otherNode.get(10, TimeUnit.SECONDS);
+    dispatcher.dispatchDue();
+    assertThat(typesReceived()).containsExactly("task.created", "task.assigned");
   }
 }
