@@ -3,18 +3,18 @@ package com.activityflow.notification.stream;
 import com.activityflow.directory.DirectoryUser;
 import com.activityflow.task.TaskEvent;
 import com.activityflow.task.TaskManager;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -22,7 +22,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The open live streams of this node. A task event goes out only after its change committed
  * (a rolled-back change is never announced) and only to users who may see the task, checked by
- * the task module's own access rules at the moment of sending.
+ * the task module's own access rules at the moment of sending. Sending happens on one thread of
+ * its own, in commit order, so a slow client never holds up the request that made the change.
  */
 @Component
 @EnableConfigurationProperties(EventStreamProperties.class)
@@ -35,15 +36,17 @@ class EventStreams {
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
   private final TaskManager tasks;
   private final EventStreamProperties properties;
-  private final TransactionTemplate ownTransaction;
+  private final ExecutorService sender =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "live-events");
+            t.setDaemon(true);
+            return t;
+          });
 
-  EventStreams(TaskManager tasks, EventStreamProperties properties, PlatformTransactionManager transactions) {
+  EventStreams(TaskManager tasks, EventStreamProperties properties) {
     this.tasks = tasks;
     this.properties = properties;
-    // after commit the change's transaction is finished: visibility is read in a fresh one
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    this.ownTransaction.setReadOnly(true);
   }
 
   SseEmitter open(DirectoryUser user) {
@@ -60,6 +63,16 @@ class EventStreams {
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
   void onTaskEvent(TaskEvent event) {
+    sender.execute(() -> deliver(event));
+  }
+
+  @PreDestroy
+  void stop() {
+    sender.shutdownNow();
+    subscribers.forEach(s -> s.emitter().complete());
+  }
+
+  private void deliver(TaskEvent event) {
     LiveEvent live = LiveEvent.of(event);
     for (Subscriber s : subscribers) {
       if (!s.user().companyId().equals(event.companyId())) {
@@ -67,7 +80,7 @@ class EventStreams {
       }
       boolean visible;
       try {
-        visible = Boolean.TRUE.equals(ownTransaction.execute(status -> tasks.isVisibleTo(event.taskId(), s.user())));
+        visible = tasks.isVisibleTo(event.taskId(), s.user());
       } catch (RuntimeException e) {
         log.warn("Could not check visibility of task {} for {}", event.taskId(), s.user().username(), e);
         continue;
@@ -81,10 +94,6 @@ class EventStreams {
   @Scheduled(fixedDelayString = "${activityflow.events.heartbeat:PT15S}")
   void heartbeat() {
     subscribers.forEach(s -> send(s, SseEmitter.event().comment("heartbeat")));
-  }
-
-  int openStreams() {
-    return subscribers.size();
   }
 
   private void send(Subscriber subscriber, SseEmitter.SseEventBuilder event) {
