@@ -2,6 +2,7 @@ package com.activityflow.notification;
 
 import com.activityflow.directory.DirectoryService;
 import com.activityflow.directory.DirectoryUser;
+import com.activityflow.platform.security.Authentications;
 import com.activityflow.task.TaskEvent;
 import com.activityflow.task.TaskManager;
 import com.activityflow.task.TaskView.CommentView;
@@ -40,10 +41,14 @@ class MentionNotifier {
   @EventListener(condition = "#event.type() == T(com.activityflow.task.TaskEvent).COMMENT_ADDED")
   void onComment(TaskEvent event) {
     Object commentId = event.data().get("comment_id");
-    if (commentId == null) {
-      return;
+    DirectoryUser author = event.actorUserId() == null ? null : directory.findUser(event.actorUserId()).orElse(null);
+    if (commentId == null || author == null) {
+      return; // only people write comments that mention someone
     }
-    Optional<CommentView> comment = find(tasks.comments(event.taskId()).stream(), UUID.fromString(commentId.toString()));
+    // read as its author, who can see the task it just commented on
+    Optional<CommentView> comment =
+        Authentications.runAs(
+            author, () -> find(tasks.comments(event.taskId()).stream(), UUID.fromString(commentId.toString())));
     comment.ifPresent(c -> mentioned(c.commentText()).forEach(username -> notify(event, username)));
   }
 

@@ -3,7 +3,6 @@ package com.activityflow.notification.stream;
 import com.activityflow.directory.DirectoryUser;
 import com.activityflow.task.TaskEvent;
 import com.activityflow.task.TaskManager;
-import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,6 +11,7 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,13 +27,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @Component
 @EnableConfigurationProperties(EventStreamProperties.class)
-class EventStreams {
+class EventStreams implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
 
   private record Subscriber(DirectoryUser user, SseEmitter emitter) {}
 
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+  private volatile boolean running;
   private final TaskManager tasks;
   private final EventStreamProperties properties;
   private final ExecutorService sender =
@@ -66,10 +67,26 @@ class EventStreams {
     sender.execute(() -> deliver(event));
   }
 
-  @PreDestroy
-  void stop() {
-    sender.shutdownNow();
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  /**
+   * Ends every open stream before the web server's graceful shutdown (this bean stops in an
+   * earlier phase), which would otherwise wait for them until its timeout; clients reconnect.
+   */
+  @Override
+  public void stop() {
+    running = false;
     subscribers.forEach(s -> s.emitter().complete());
+    subscribers.clear();
+    sender.shutdownNow();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
   }
 
   private void deliver(TaskEvent event) {
