@@ -1,0 +1,125 @@
+package com.activityflow.notification.stream;
+
+import com.activityflow.directory.DirectoryUser;
+import com.activityflow.task.TaskEvent;
+import com.activityflow.task.TaskManager;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The open live streams of this node. A task event goes out only after its change committed
+ * (a rolled-back change is never announced) and only to users who may see the task, checked by
+ * the task module's own access rules at the moment of sending. Sending happens on one thread of
+ * its own, in commit order, so a slow client never holds up the request that made the change.
+ */
+@Component
+@EnableConfigurationProperties(EventStreamProperties.class)
+class EventStreams implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
+
+  private record Subscriber(DirectoryUser user, SseEmitter emitter) {}
+
+  private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+  private volatile boolean running;
+  private final TaskManager tasks;
+  private final EventStreamProperties properties;
+  private final ExecutorService sender =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "live-events");
+            t.setDaemon(true);
+            return t;
+          });
+
+  EventStreams(TaskManager tasks, EventStreamProperties properties) {
+    this.tasks = tasks;
+    this.properties = properties;
+  }
+
+  SseEmitter open(DirectoryUser user) {
+    SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
+    Subscriber subscriber = new Subscriber(user, emitter);
+    subscribers.add(subscriber);
+    emitter.onCompletion(() -> subscribers.remove(subscriber));
+    emitter.onTimeout(() -> subscribers.remove(subscriber));
+    emitter.onError(e -> subscribers.remove(subscriber));
+    // tells the client (and tests) that the stream is registered before any event can be missed
+    send(subscriber, SseEmitter.event().comment("connected"));
+    return emitter;
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  void onTaskEvent(TaskEvent event) {
+    sender.execute(() -> deliver(event));
+  }
+
+  @Override
+  public void start() {
+    running = true;
+  }
+
+  /**
+   * Ends every open stream before the web server's graceful shutdown (this bean stops in an
+   * earlier phase), which would otherwise wait for them until its timeout; clients reconnect.
+   */
+  @Override
+  public void stop() {
+    running = false;
+    subscribers.forEach(s -> s.emitter().complete());
+    subscribers.clear();
+    sender.shutdownNow();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private void deliver(TaskEvent event) {
+    LiveEvent live = LiveEvent.of(event);
+    for (Subscriber s : subscribers) {
+      if (!s.user().companyId().equals(event.companyId())) {
+        continue;
+      }
+      boolean visible;
+      try {
+        visible = tasks.isVisibleTo(event.taskId(), s.user());
+      } catch (RuntimeException e) {
+        log.warn("Could not check visibility of task {} for {}", event.taskId(), s.user().username(), e);
+        continue;
+      }
+      if (visible) {
+        send(s, SseEmitter.event().name(event.type()).id(event.taskId() + "@" + event.occurredAt()).data(live, MediaType.APPLICATION_JSON));
+      }
+    }
+  }
+
+  @Scheduled(fixedDelayString = "${activityflow.events.heartbeat:PT15S}")
+  void heartbeat() {
+    subscribers.forEach(s -> send(s, SseEmitter.event().comment("heartbeat")));
+  }
+
+  private void send(Subscriber subscriber, SseEmitter.SseEventBuilder event) {
+    try {
+      subscriber.emitter().send(event);
+    } catch (IOException | IllegalStateException e) {
+      // the client went away; the container completes the emitter
+      subscribers.remove(subscriber);
+      subscriber.emitter().completeWithError(e);
+    }
+  }
+}
