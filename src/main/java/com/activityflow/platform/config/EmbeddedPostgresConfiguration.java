@@ -32,6 +32,10 @@ class EmbeddedPostgresConfiguration {
 
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+    if (properties.cleanOnStart()) {
+      // also after a killed run, whose data directory was never cleaned up
+      org.springframework.util.FileSystemUtils.deleteRecursively(properties.dataDir());
+    }
     Files.createDirectories(properties.dataDir());
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()

@@ -37,6 +37,11 @@ class StartupChecks {
       return;
     }
     String secret = Optional.ofNullable(environment.getProperty("activityflow.security.jwt-secret")).orElse("");
+    String webhookKey = Optional.ofNullable(environment.getProperty("activityflow.webhooks.secret-key")).orElse("");
+    if (webhookKey.startsWith("embedded-profile-only")) {
+      throw new IllegalStateException(
+          "Refusing to start: the embedded profile's webhook key is configured outside the embedded profile");
+    }
     if (secret.startsWith(EMBEDDED_SECRET_PREFIX)) {
       throw new IllegalStateException(
           "Refusing to start: the embedded profile's token secret is configured outside the embedded profile");

@@ -35,6 +35,13 @@ class StartupChecksTest extends IntegrationTest {
     assertThatThrownBy(() -> new StartupChecks(embeddedSecret, directory, demoData).onStarted())
         .hasMessageContaining("token secret");
 
+    MockEnvironment embeddedWebhookKey = new MockEnvironment()
+        .withProperty("activityflow.security.jwt-secret", STRONG_SECRET)
+        .withProperty("activityflow.webhooks.secret-key", "embedded-profile-only-webhook-key");
+    embeddedWebhookKey.setActiveProfiles("production");
+    assertThatThrownBy(() -> new StartupChecks(embeddedWebhookKey, directory, demoData).onStarted())
+        .hasMessageContaining("webhook key");
+
     MockEnvironment noSecret = new MockEnvironment();
     noSecret.setActiveProfiles("production");
     assertThatThrownBy(() -> new StartupChecks(noSecret, directory, demoData).onStarted())
