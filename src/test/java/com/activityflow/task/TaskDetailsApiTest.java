@@ -39,6 +39,29 @@ class TaskDetailsApiTest extends IntegrationTest {
   }
 
   @Test
+  void everyTaskDetailEndpointNeedsATokenAndHidesOtherCompanies() {
+    JsonNode t = task("Guarded", "x");
+    String other = tokenFor(companies.create().manager());
+    String base = "/api/tasks/" + id(t);
+    List<String[]> endpoints = List.of(
+        new String[] {"GET", base + "/history"},
+        new String[] {"PUT", base + "/tags"},
+        new String[] {"GET", base + "/watchers"},
+        new String[] {"POST", base + "/watchers"},
+        new String[] {"GET", base + "/attachments"},
+        new String[] {"GET", base + "/dependencies"},
+        new String[] {"GET", "/api/task-templates"},
+        new String[] {"GET", "/api/task-statuses"});
+    for (String[] e : endpoints) {
+      Object body = e[0].equals("PUT") ? Map.of("tags", List.of("x")) : e[0].equals("POST") ? Map.of() : null;
+      assertThat(send(e[0], e[1], null, body).status()).as("%s %s without token", e[0], e[1]).isEqualTo(401);
+      if (e[1].startsWith(base)) {
+        assertThat(send(e[0], e[1], other, body).status()).as("%s %s by another company", e[0], e[1]).isEqualTo(404);
+      }
+    }
+  }
+
+  @Test
   void recordsWhoChangedWhichFieldFromWhatToWhat() {
     JsonNode t = task("Quarterly review", "first draft");
     put("/api/tasks/" + id(t), rep1, Map.of("version", t.get("version").asLong(), "priority", "high", "task_title", "Quarterly business review"));
