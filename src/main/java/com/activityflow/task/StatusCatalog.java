@@ -62,10 +62,30 @@ public class StatusCatalog {
 
   private final TaskStatusDefinitionRepository statuses;
   private final Clock clock;
+  private final com.activityflow.audit.AuditTrail audit;
+  private final com.activityflow.platform.security.CurrentUser currentUser;
 
-  StatusCatalog(TaskStatusDefinitionRepository statuses, Clock clock) {
+  StatusCatalog(
+      TaskStatusDefinitionRepository statuses, Clock clock, com.activityflow.audit.AuditTrail audit,
+      com.activityflow.platform.security.CurrentUser currentUser) {
     this.statuses = statuses;
     this.clock = clock;
+    this.audit = audit;
+    this.currentUser = currentUser;
+  }
+
+  private static java.util.Map<String, String> snapshot(StatusView v) {
+    java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+    m.put("status_name", v.statusName());
+    m.put("description", v.description());
+    m.put("is_active", String.valueOf(v.isActive()));
+    m.put("is_default", String.valueOf(v.isDefault()));
+    m.put("next_statuses", String.join(",", v.nextStatuses()));
+    m.put("requires_comment", String.valueOf(v.requiresComment()));
+    m.put("auto_complete_percentage", String.valueOf(v.autoCompletePercentage()));
+    m.put("color", v.color());
+    m.put("icon", v.icon());
+    return m;
   }
 
   public List<StatusView> list(UUID companyId, Boolean active, String statusType) {
@@ -78,6 +98,7 @@ public class StatusCatalog {
 
   public StatusView change(UUID companyId, TaskStatus code, ChangeStatus change) {
     TaskStatusDefinition definition = definition(companyId, code);
+    java.util.Map<String, String> before = snapshot(StatusView.of(definition));
     if (definition.getVersion() != change.version()) {
       throw RuleViolationException.conflict(
           "version_conflict", "version", "The status is at version " + definition.getVersion() + ", not " + change.version());
@@ -109,7 +130,10 @@ public class StatusCatalog {
         change.requiresComment(), change.autoCompletePercentage(), Boolean.TRUE.equals(change.clearAutoCompletePercentage()),
         change.color(), change.icon(), clock.instant());
     statuses.flush();
-    return StatusView.of(definition);
+    StatusView after = StatusView.of(definition);
+    audit.record(companyId, currentUser.get().id(), currentUser.get().username(), "update", "task_status", code.code(),
+        com.activityflow.audit.AuditTrail.diff(before, snapshot(after)), null);
+    return after;
   }
 
   /** The status a new task starts in. */

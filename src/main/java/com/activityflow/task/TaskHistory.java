@@ -1,5 +1,6 @@
 package com.activityflow.task;
 
+import com.activityflow.audit.AuditTrail;
 import com.activityflow.task.domain.Task;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -7,7 +8,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,10 +21,12 @@ public class TaskHistory {
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
+  private final AuditTrail audit;
 
-  TaskHistory(JdbcTemplate jdbc, Clock clock) {
+  TaskHistory(JdbcTemplate jdbc, Clock clock, AuditTrail audit) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /** The tracked fields of a task, as text, in a stable order. */
@@ -53,16 +55,25 @@ public class TaskHistory {
   /** Records every field that differs between the two snapshots. */
   void recordDiff(Task task, UUID actor, Map<String, String> before, Map<String, String> after) {
     Instant now = clock.instant();
-    after.forEach((field, value) -> {
-      String old = before.get(field);
-      if (!Objects.equals(old, value)) {
-        insert(task, actor, now, field, old, value);
-      }
-    });
+    List<AuditTrail.FieldChange> changes = AuditTrail.diff(before, after);
+    changes.forEach(c -> insert(task, actor, now, c.field(), c.oldValue(), c.newValue()));
+    if (!changes.isEmpty()) {
+      boolean transition = changes.stream().anyMatch(c -> c.field().equals("status"));
+      boolean assignment = changes.stream().anyMatch(c -> c.field().equals("assigned_to_user_id"));
+      String action = transition ? "transition" : assignment ? "assign" : "update";
+      audit.record(task.getCompanyId(), actor, null, action, "task", task.getId().toString(), changes, null);
+    }
   }
 
   void recordCreation(Task task, UUID actor) {
     insert(task, actor, clock.instant(), "created", null, task.getTaskTitle());
+    audit.record(task.getCompanyId(), actor, null, "create", "task", task.getId().toString(),
+        AuditTrail.diff(Map.of(), snapshot(task)), null);
+  }
+
+  void recordDeletion(Task task, UUID actor, String reason) {
+    insert(task, actor, clock.instant(), "deleted", null, "true");
+    audit.record(task.getCompanyId(), actor, null, "delete", "task", task.getId().toString(), List.of(), reason);
   }
 
   public List<Change> of(UUID taskId) {

@@ -415,6 +415,7 @@ public class TaskManager {
     task.markDeleted(now);
     task.touch(user.id(), now);
     comments.findByTaskIdAndDeletedFalse(task.getId()).forEach(c -> c.markDeleted(now));
+    history.recordDeletion(task, user.id(), "soft delete by " + user.username());
     lifecycle.cancel(task.getId(), "Task deleted by " + user.username());
   }
 

@@ -91,11 +91,40 @@ public class TemplateCatalog {
   private final TaskTemplateRepository templates;
   private final DirectoryService directory;
   private final Clock clock;
+  private final com.activityflow.audit.AuditTrail audit;
 
-  TemplateCatalog(TaskTemplateRepository templates, DirectoryService directory, Clock clock) {
+  TemplateCatalog(TaskTemplateRepository templates, DirectoryService directory, Clock clock, com.activityflow.audit.AuditTrail audit) {
     this.templates = templates;
     this.directory = directory;
     this.clock = clock;
+    this.audit = audit;
+  }
+
+  private void audit(UUID companyId, String action, TaskTemplate template, TemplateView before) {
+    TemplateView after = TemplateView.of(template);
+    java.util.Map<String, String> old = before == null ? Map.of() : fields(before);
+    audit.record(companyId, directory.findUser(currentUsername()).map(DirectoryUser::id).orElse(null), currentUsername(), action,
+        "task_template", template.getId().toString(), com.activityflow.audit.AuditTrail.diff(old, fields(after)), null);
+  }
+
+  private static String currentUsername() {
+    var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+    return authentication == null ? null : authentication.getName();
+  }
+
+  private static java.util.Map<String, String> fields(TemplateView v) {
+    java.util.Map<String, String> m = new LinkedHashMap<>();
+    m.put("template_name", v.templateName());
+    m.put("template_code", v.templateCode());
+    m.put("task_type", String.valueOf(v.taskType()));
+    m.put("title_template", v.titleTemplate());
+    m.put("description_template", v.descriptionTemplate());
+    m.put("default_priority", String.valueOf(v.defaultPriority()));
+    m.put("is_active", String.valueOf(v.isActive()));
+    m.put("requires_approval", String.valueOf(v.requiresApproval()));
+    m.put("default_due_date_offset", String.valueOf(v.defaultDueDateOffset()));
+    m.put("default_assignee_role", v.defaultAssigneeRole());
+    return m;
   }
 
   @Transactional(readOnly = true)
@@ -128,6 +157,7 @@ public class TemplateCatalog {
     TaskTemplate template = new TaskTemplate(user.companyId(), r.templateCode(), user.id(), clock.instant());
     apply(template, r);
     templates.saveAndFlush(template);
+    audit(user.companyId(), "create", template, null);
     return TemplateView.of(template);
   }
 
@@ -139,14 +169,19 @@ public class TemplateCatalog {
     if (r.templateCode() != null && !r.templateCode().equals(template.getTemplateCode())) {
       throw RuleViolationException.invalid("template_code_fixed", "template_code", "A template's code cannot change; create a new template");
     }
+    TemplateView before = TemplateView.of(template);
     apply(template, r);
     templates.flush();
+    audit(companyId, "update", template, before);
     return TemplateView.of(template);
   }
 
   /** Deactivates the template; tasks made from it are not affected. */
   public void deactivate(UUID companyId, UUID id) {
-    load(companyId, id).apply(null, null, null, null, null, null, null, false, null, null, null, null, null, null, clock.instant());
+    TaskTemplate template = load(companyId, id);
+    TemplateView before = TemplateView.of(template);
+    template.apply(null, null, null, null, null, null, null, false, null, null, null, null, null, null, clock.instant());
+    audit(companyId, "delete", template, before);
   }
 
   /** Fills a new task from the active template {@code code}; throws naming any missing placeholder. */

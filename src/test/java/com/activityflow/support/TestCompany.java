@@ -71,7 +71,8 @@ public class TestCompany {
       DirectoryUser lead,
       DirectoryUser manager,
       DirectoryUser approver,
-      DirectoryUser keyAccountManager) {}
+      DirectoryUser keyAccountManager,
+      DirectoryUser admin) {}
 
   public Staff create() {
     String code = "c" + SEQUENCE.incrementAndGet() + "x" + Long.toString(System.nanoTime() % 100000, 36);
@@ -88,6 +89,7 @@ public class TestCompany {
           Team keyAccounts =
               teams.save(new Team(UUID.randomUUID(), company.getId(), "key_accounts", "Key accounts", Instant.now()));
           AppUser kam = user(company, keyAccounts, "kam", Role.REP, Set.of("negotiation"), 10);
+          AppUser admin = user(company, null, "admin", Role.ADMIN, Set.of(), 10);
           sales.setLeadUserId(lead.getId());
           DirectoryGroup approvers = new DirectoryGroup(UUID.randomUUID(), company.getId(), "approvers", "Approvers");
           approvers.getMemberIds().add(approver.getId());
@@ -106,7 +108,8 @@ public class TestCompany {
               load(lead),
               load(manager),
               load(approver),
-              load(kam));
+              load(kam),
+              load(admin));
         });
   }
 

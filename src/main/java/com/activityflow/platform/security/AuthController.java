@@ -25,10 +25,12 @@ class AuthController {
 
   private final DirectoryService directory;
   private final TokenService tokens;
+  private final com.activityflow.audit.AuditTrail audit;
 
-  AuthController(DirectoryService directory, TokenService tokens) {
+  AuthController(DirectoryService directory, TokenService tokens, com.activityflow.audit.AuditTrail audit) {
     this.directory = directory;
     this.tokens = tokens;
+    this.audit = audit;
   }
 
   record TokenRequest(
@@ -41,6 +43,12 @@ class AuthController {
     return directory
         .authenticate(request.username(), request.password())
         .map(tokens::issue)
-        .orElseThrow(() -> new BadCredentialsException("Unknown user or wrong password"));
+        .orElseThrow(
+            () -> {
+              var known = directory.findUser(request.username());
+              audit.record(known.map(u -> u.companyId()).orElse(null), known.map(u -> u.id()).orElse(null),
+                  request.username(), "login_failed", "user", request.username(), java.util.List.of(), "token endpoint");
+              return new BadCredentialsException("Unknown user or wrong password");
+            });
   }
 }
