@@ -26,11 +26,15 @@ class AuthController {
   private final DirectoryService directory;
   private final TokenService tokens;
   private final com.activityflow.audit.AuditTrail audit;
+  private final com.activityflow.platform.web.RateLimiter limiter;
 
-  AuthController(DirectoryService directory, TokenService tokens, com.activityflow.audit.AuditTrail audit) {
+  AuthController(
+      DirectoryService directory, TokenService tokens, com.activityflow.audit.AuditTrail audit,
+      com.activityflow.platform.web.RateLimiter limiter) {
     this.directory = directory;
     this.tokens = tokens;
     this.audit = audit;
+    this.limiter = limiter;
   }
 
   record TokenRequest(
@@ -40,6 +44,12 @@ class AuthController {
   @PostMapping("/token")
   @Operation(summary = "Exchange a demo user's name and password for a bearer token")
   TokenService.IssuedToken token(@Valid @RequestBody TokenRequest request) {
+    if (limiter.enabled()) {
+      var decision = limiter.forLogin(request.username(), com.activityflow.audit.RequestContext.clientIp());
+      if (!decision.allowed()) {
+        throw new com.activityflow.platform.web.TooManyRequestsException(decision.resetSeconds(), decision.limit());
+      }
+    }
     return directory
         .authenticate(request.username(), request.password())
         .map(tokens::issue)

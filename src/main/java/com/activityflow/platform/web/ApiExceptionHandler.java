@@ -77,6 +77,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return respond(problem(e.status(), e.rule(), e.getMessage(), details));
   }
 
+  @ExceptionHandler(TooManyRequestsException.class)
+  ResponseEntity<Object> tooManyRequests(TooManyRequestsException e) {
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header("Retry-After", Long.toString(e.retryAfterSeconds()))
+        .header("X-RateLimit-Limit", Integer.toString(e.limit()))
+        .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", e.getMessage(), List.of()));
+  }
+
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<Object> notFound(NotFoundException e) {
     return respond(problem(HttpStatus.NOT_FOUND, "not_found", e.getMessage(), List.of()));

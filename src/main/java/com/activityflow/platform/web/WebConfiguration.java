@@ -16,6 +16,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+  private final RateLimitInterceptor rateLimits;
+
+  WebConfiguration(RateLimitInterceptor rateLimits) {
+    this.rateLimits = rateLimits;
+  }
+
+  @Override
+  public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+    registry.addInterceptor(rateLimits).addPathPatterns("/api/**");
+  }
+
   @Override
   public void addFormatters(FormatterRegistry registry) {
     registry.addConverterFactory(new CodedEnumConverterFactory());
