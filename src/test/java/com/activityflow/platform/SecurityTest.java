@@ -59,6 +59,23 @@ class SecurityTest extends IntegrationTest {
   }
 
   @Test
+  void nobodyButAdminsStartsProcessesOverEngineRestAndNeverForAnotherCompany() {
+    Staff acme = companies.create();
+    Staff globex = companies.create();
+    Map<String, Object> start = Map.of("businessKey", "x", "variables",
+        Map.of("tenantId", Map.of("value", acme.code(), "type", "String")));
+    String globexManager = globex.manager().username();
+    assertThat(engineRest("POST", "/process-definition/key/notification-delivery/start", globexManager, globexManager, start).status())
+        .isEqualTo(403);
+    // the demo admin (camunda-admin of Acme) may start processes, but not in another company
+    Map<String, Object> intoGlobex = Map.of("businessKey", "x", "variables",
+        Map.of("tenantId", Map.of("value", globex.code(), "type", "String")));
+    Response crossTenant = engineRest("POST", "/process-definition/key/notification-delivery/start", "admin", "admin", intoGlobex);
+    assertThat(crossTenant.status()).as("%s", crossTenant.body()).isEqualTo(403);
+    assertThat(crossTenant.body().get("message").asText()).contains("cannot start work for company " + globex.code());
+  }
+
+  @Test
   void anInvalidApprovalDecisionIsABadRequest() {
     Staff acme = companies.create();
     String taskId =

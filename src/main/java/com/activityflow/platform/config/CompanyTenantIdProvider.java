@@ -30,7 +30,17 @@ public class CompanyTenantIdProvider extends AbstractProcessEnginePlugin impleme
       return ctx.getSuperExecution().getTenantId();
     }
     Object tenant = ctx.getVariables() == null ? null : ctx.getVariables().get(TENANT_VARIABLE);
-    return tenant instanceof String s && !s.isBlank() ? s : null;
+    String tenantId = tenant instanceof String s && !s.isBlank() ? s : null;
+    // a caller known to Camunda (engine REST, Tasklist) may only start work in its own company
+    var authentication = org.camunda.bpm.engine.impl.context.Context.getCommandContext() == null
+        ? null
+        : org.camunda.bpm.engine.impl.context.Context.getCommandContext().getAuthentication();
+    if (tenantId != null && authentication != null && authentication.getTenantIds() != null
+        && !authentication.getTenantIds().contains(tenantId)) {
+      throw new org.camunda.bpm.engine.AuthorizationException(
+          "User " + authentication.getUserId() + " cannot start work for company " + tenantId);
+    }
+    return tenantId;
   }
 
   @Override
