@@ -77,6 +77,9 @@ class FuzzTest extends IntegrationTest {
       }
     }
     assertThat(serverErrors).isEmpty();
+    Response tooLarge = post("/api/tasks", manager, "{\"task_title\": \"" + "y".repeat(2 * 1024 * 1024) + "\"}");
+    assertThat(tooLarge.status()).isEqualTo(413);
+    assertThat(tooLarge.body().get("error_code").asText()).isEqualTo("payload_too_large");
     assertThat(get("/api/tasks?page_size=200", tokenFor(acme.lead())).body().get("total_count").asLong())
         .as("no refused request stored a task")
         .isBetween(tasksBefore, tasksBefore + 10);
