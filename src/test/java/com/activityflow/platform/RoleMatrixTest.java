@@ -57,7 +57,14 @@ class RoleMatrixTest extends IntegrationTest {
         row("read the audit trail", "GET", w -> "/api/admin/audit", null, false, false, false, false, false, true),
         row("deploy models", "POST", w -> "/api/admin/models/validate", null, false, false, false, false, false, true),
         row("migrate instances", "POST", w -> "/api/admin/processes/task-lifecycle/migrate", null, false, false, false, false, false, true),
-        row("read model pages", "GET", w -> "/api/admin/models/docs", null, false, false, false, false, false, true));
+        row("read model pages", "GET", w -> "/api/admin/models/docs", null, false, false, false, false, false, true),
+        row("list task series", "GET", w -> "/api/task-series", null, true, true, true, true, true, true),
+        row("read own notifications", "GET", w -> "/api/notifications", null, true, true, true, true, true, true),
+        row("read a team task's history", "GET", w -> "/api/tasks/" + publicTask + "/history", null, true, true, false, true, true, true),
+        row("add a colleague as watcher", "POST", w -> "/api/tasks/" + publicTask + "/watchers",
+            Map.of("user_id", acme.rep2().id()), false, false, false, true, true, true),
+        row("read a private task's dependencies", "GET", w -> "/api/tasks/" + privateTask + "/dependencies", null,
+            true, false, false, true, true, true));
 
     List<String> mismatches = new ArrayList<>();
     for (Row row : rows) {
