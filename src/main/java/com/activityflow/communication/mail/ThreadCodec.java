@@ -21,19 +21,15 @@ import javax.crypto.spec.SecretKeySpec;
  *       In-Reply-To/References lead back to the thread even before (or without) the sent mail
  *       being found in the log, and the HMAC-SHA256 signature (key from the environment) means
  *       nobody outside can forge an id that files a mail into a thread of their choice.
- *   <li>Subject tokens {@code [AF-XXXXXXXX]}: survive clients that drop the headers, but are
+ *   <li>Subject tokens {@code [AF-XXXXXXXX]} (the thread's token, made by the thread's creator):
+ *       survive clients that drop the headers, but are
  *       guessable and quotable, so they are trusted only for a sender of the thread's customer
  *       ({@link ThreadMatcher}).
  * </ul>
  */
 public final class ThreadCodec {
 
-  /** Crockford's base32 without I, L, O, U: no token reads as another. */
-  private static final char[] TOKEN_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-
-  private static final int TOKEN_LENGTH = 8;
-
-  private static final Pattern TOKEN = Pattern.compile("\\[AF-([0-9A-HJKMNP-TV-Z]{" + TOKEN_LENGTH + "})\\]", Pattern.CASE_INSENSITIVE);
+  private static final Pattern TOKEN = Pattern.compile("\\[(AF-[0-9A-Z]{6,12})\\]", Pattern.CASE_INSENSITIVE);
 
   private static final Pattern SIGNED_ID =
       Pattern.compile("af\\.([0-9a-f-]{36})\\.([0-9a-f]{16})\\.([0-9a-f]{32})@.+", Pattern.CASE_INSENSITIVE);
@@ -83,16 +79,7 @@ public final class ThreadCodec {
     }
   }
 
-  /** A new random subject token such as {@code K7M2Q9XA} (40 bits). */
-  public String newToken() {
-    char[] token = new char[TOKEN_LENGTH];
-    for (int i = 0; i < token.length; i++) {
-      token[i] = TOKEN_ALPHABET[random.nextInt(TOKEN_ALPHABET.length)];
-    }
-    return new String(token);
-  }
-
-  /** The subject token quoted in a subject, upper-cased, if any. */
+  /** The thread token (such as {@code AF-K7M2Q9XA}) quoted in a subject, upper-cased, if any. */
   public static Optional<String> tokenIn(String subject) {
     if (subject == null) {
       return Optional.empty();
@@ -107,7 +94,7 @@ public final class ThreadCodec {
     if (tokenIn(base).filter(token::equalsIgnoreCase).isPresent()) {
       return base;
     }
-    return (base.isEmpty() ? "" : base + " ") + "[AF-" + token + "]";
+    return (base.isEmpty() ? "" : base + " ") + "[" + token + "]";
   }
 
   /** A reply's subject: {@code Re: } once, and the token. */

@@ -25,7 +25,7 @@ class OutboundMailTest {
             new MailAddress("support@acme.example", "Acme Support"),
             List.of(new MailAddress("alice@initech.example", "Alice Müller")),
             List.of(),
-            ThreadCodec.replySubject("Lieferung für Köln", "K7M2Q9XA"),
+            ThreadCodec.replySubject("Lieferung für Köln", "AF-K7M2Q9XA"),
             "Grüße, your order ships today.",
             "c@initech.example",
             references);

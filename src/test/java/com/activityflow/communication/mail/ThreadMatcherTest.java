@@ -38,7 +38,7 @@ class ThreadMatcherTest {
 
         @Override
         public Optional<ThreadRef> byToken(String token) {
-          return Optional.of(initechThread).filter(t -> token.equals("K7M2Q9XA"));
+          return Optional.of(initechThread).filter(t -> token.equals("AF-K7M2Q9XA"));
         }
       };
 
