@@ -86,6 +86,11 @@ public class DirectoryService {
         () -> findTeam(companyId, groupCode).map(t -> activeTeamMembers(t.id())).orElse(List.of()));
   }
 
+  /** Active users of the company with the role (e.g. the admins an operational alert goes to). */
+  public List<DirectoryUser> activeUsersWithRole(UUID companyId, Role role) {
+    return users.findByCompanyIdAndActiveTrueAndRolesContaining(companyId, role).stream().map(this::toDirectoryUser).toList();
+  }
+
   /** The customer's tier for assignment rules; {@code standard} when the CRM did not tell us. */
   public String customerTier(UUID companyId, UUID customerId) {
     if (customerId == null) {
