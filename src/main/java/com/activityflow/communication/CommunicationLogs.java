@@ -166,8 +166,17 @@ public class CommunicationLogs {
 
   /** Stores a mail or call that arrived without a user; the rules of manual logging do not drop it. */
   public CommunicationLog capture(Capture c) {
+    return capture(c, null);
+  }
+
+  /**
+   * Stores a mail or call made outside the manual logging API; {@code actor} is the user who sent
+   * it (a reply), or null for the system (mailbox, telephony).
+   */
+  public CommunicationLog capture(Capture c, DirectoryUser actor) {
     Instant now = clock.instant();
-    CommunicationLog log = new CommunicationLog(UUID.randomUUID(), c.channel().getCompanyId(), null, now);
+    UUID actorId = actor == null ? null : actor.id();
+    CommunicationLog log = new CommunicationLog(UUID.randomUUID(), c.channel().getCompanyId(), actorId, now);
     log.setCommunicationType(c.communicationType());
     log.setChannel(c.channel().getChannelCode(), c.channel().getId());
     log.setDirection(c.direction());
@@ -195,10 +204,16 @@ public class CommunicationLogs {
       log.setThreadId(newThread(log.getCompanyId(), c.customerId(), log.getSubject(), now).getId());
     }
     logs.saveAndFlush(log);
-    audit.record(log.getCompanyId(), null, c.channel().getChannelCode(), "create", "communication_log", log.getId().toString(),
-        List.of(new AuditTrail.FieldChange("subject", null, log.getSubject())), "captured from channel " + c.channel().getChannelCode());
-    publish(CommunicationEvent.CREATED, log, null, Map.of("channel", log.getChannel(), "direction", log.getDirection()));
+    audit.record(log.getCompanyId(), actorId, actor == null ? c.channel().getChannelCode() : actor.username(), "create",
+        "communication_log", log.getId().toString(), List.of(new AuditTrail.FieldChange("subject", null, log.getSubject())),
+        (actor == null ? "captured from" : "sent through") + " channel " + c.channel().getChannelCode());
+    publish(CommunicationEvent.CREATED, log, actorId, Map.of("channel", log.getChannel(), "direction", log.getDirection()));
     return log;
+  }
+
+  /** The log if the user may change it (404 when it may not see it, 403 when it may only read it), e.g. to reply to it. */
+  public CommunicationLog loadForChange(UUID id, DirectoryUser user) {
+    return policy.loadForChange(id, user);
   }
 
   /** A new conversation with its subject token (e.g. {@code AF-7K3Q9X}). */

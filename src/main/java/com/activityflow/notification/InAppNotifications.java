@@ -45,7 +45,8 @@ public class InAppNotifications {
           NotificationType.TASK_REMINDER.code(), "Due soon: %s",
           NotificationType.TASK_ESCALATED.code(), "Overdue task escalated: %s",
           MENTIONED, "You were mentioned on task: %s",
-          NotificationType.COMMUNICATION_ASSIGNED.code(), "Communication assigned to you: %s");
+          NotificationType.COMMUNICATION_ASSIGNED.code(), "Communication assigned to you: %s",
+          NotificationType.MAILBOX_UNREACHABLE.code(), "Mailbox cannot be reached: %s");
 
   private final InAppNotificationRepository notifications;
   private final DirectoryService directory;
@@ -74,7 +75,10 @@ public class InAppNotifications {
     }
     Map<String, String> model = new HashMap<>();
     providers.forEach(p -> model.putAll(p.model(subjectId)));
-    String title = model.getOrDefault("task_title", model.getOrDefault("communication_subject", subjectId.toString()));
+    String title =
+        model.getOrDefault(
+            "task_title",
+            model.getOrDefault("communication_subject", model.getOrDefault("mailbox_name", subjectId.toString())));
     String message = String.format(MESSAGES.getOrDefault(type, type + ": %s"), title);
     notifications.save(
         new InAppNotification(

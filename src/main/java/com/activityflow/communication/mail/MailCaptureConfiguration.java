@@ -21,10 +21,14 @@ class MailCaptureConfiguration {
    *     are refused and inbound mail is threaded by stored ids and subject tokens only
    * @param batchSize most messages taken from a mailbox per poll (the rest wait for the next)
    * @param timeout connect and read time limit for IMAP
+   * @param alertAfterFailures failed polls in a row after which the company's admins are told (once per outage)
    */
   @ConfigurationProperties("activityflow.mail-capture")
   record MailCaptureProperties(
-      String signingKey, @DefaultValue("100") int batchSize, @DefaultValue("PT20S") Duration timeout) {}
+      String signingKey,
+      @DefaultValue("100") int batchSize,
+      @DefaultValue("PT20S") Duration timeout,
+      @DefaultValue("1") int alertAfterFailures) {}
 
   @Bean
   ThreadCodec threadCodec(MailCaptureProperties properties, Environment environment) {
