@@ -87,11 +87,14 @@ public class CommunicationLogs {
   private final NotificationService notifications;
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
+  private final CallDispositions dispositions;
   private final Clock clock;
 
   CommunicationLogs(CommunicationLogRepository logs, CommunicationThreadRepository threads, CommunicationCategoryRepository categories,
       ContactRepository contacts, CommunicationAccessPolicy policy, ChannelCatalog channels, CommunicationAttachments attachments,
-      DirectoryService directory, NotificationService notifications, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+      DirectoryService directory, NotificationService notifications, AuditTrail audit, ApplicationEventPublisher events,
+      CallDispositions dispositions, Clock clock) {
+    this.dispositions = dispositions;
     this.logs = logs;
     this.threads = threads;
     this.categories = categories;
@@ -144,7 +147,7 @@ public class CommunicationLogs {
       setEmailAddresses(log, request.fromAddress(), request.toAddresses(), request.ccAddresses());
     }
     log.setCall(null, request.fromNumber(), request.toNumber());
-    log.setDisposition(request.disposition());
+    log.setDisposition(dispositions.check("disposition", request.disposition()));
     log.setRecordingUrl(checkUrl(request.recordingUrl()));
     setCategories(log, request.categoryIds(), user.companyId());
     setFollowUp(log, Boolean.TRUE.equals(request.requiresFollowUp()), request.followUpAssignedTo(), request.followUpDate(), user);
@@ -338,7 +341,7 @@ public class CommunicationLogs {
       setCategories(log, request.categoryIds(), log.getCompanyId());
     }
     if (request.disposition() != null) {
-      log.setDisposition(request.disposition());
+      log.setDisposition(dispositions.check("disposition", request.disposition()));
     }
     if (request.recordingUrl() != null) {
       log.setRecordingUrl(checkUrl(request.recordingUrl()));
