@@ -43,6 +43,7 @@ class CommunicationFuzzTest extends IntegrationTest {
         new String[] {"POST", "/api/communication-logs"},
         new String[] {"PUT", l},
         new String[] {"POST", l + "/assign"},
+        new String[] {"POST", l + "/reply"},
         new String[] {"POST", "/api/communication-categories"},
         new String[] {"PUT", "/api/communication-categories/" + category},
         new String[] {"POST", "/api/channel-configurations"},
