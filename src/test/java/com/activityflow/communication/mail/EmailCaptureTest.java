@@ -59,6 +59,7 @@ class EmailCaptureTest extends IntegrationTest {
   @Autowired MailboxSchedule schedule;
   @Autowired org.quartz.Scheduler scheduler;
   @Autowired ThreadCodec codec;
+  @Autowired com.activityflow.platform.storage.FileStore files;
 
   Staff acme;
   String manager;
@@ -131,6 +132,7 @@ class EmailCaptureTest extends IntegrationTest {
     assertThat(m3Detail.get("attachments")).extracting(a -> a.get("file_name").asText()).containsExactly("Original question.eml");
     String rawPath = jdbc.queryForObject("select raw_source_path from communication_logs where id = ?::uuid", String.class, m5.get("id").asText());
     assertThat(rawPath).endsWith(".eml");
+    assertThat(files.resolve(rawPath)).content(StandardCharsets.US_ASCII).contains("this body has no parts at all");
     assertThat(unseen()).isZero();
 
     // the subject token counts only for a sender of the thread's customer
