@@ -82,7 +82,7 @@ final class CreationScenario implements Scenario {
           "bare completion", Figure.of(m.get("bareComplete.p99")), null, null, null));
     }
     // the SQL behind one request, sequentially (docs/performance.md)
-    int k = 50;
+    int k = 30;
     JsonNode[] profiled = new JsonNode[k];
     results.profile(SqlProfile.measure(app, "task creation (POST /api/tasks)", k,
         i -> profiled[i] = app.call("POST", "/api/tasks", token, body(i, customers), 201)));

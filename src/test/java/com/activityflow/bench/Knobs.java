@@ -24,11 +24,11 @@ record Knobs(
     return new Knobs(
         integer("bench.runs", 3),
         integer("bench.startups", 3),
-        integer("bench.warmup", 100),
-        integer("bench.create.requests", 300),
-        integer("bench.query.requests", 400),
+        integer("bench.warmup", 50),
+        integer("bench.create.requests", 200),
+        integer("bench.query.requests", 300),
         integer("bench.tasks", 1_000_000),
-        integer("bench.escalation.tasks", 2_000),
+        integer("bench.escalation.tasks", 500),
         integer("bench.decisions", 2_000),
         Arrays.stream(System.getProperty("bench.scenarios", "creation,decisions,escalation,queries").split(","))
             .map(String::strip)
