@@ -87,11 +87,14 @@ public class CommunicationLogs {
   private final NotificationService notifications;
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
+  private final CallDispositions dispositions;
   private final Clock clock;
 
   CommunicationLogs(CommunicationLogRepository logs, CommunicationThreadRepository threads, CommunicationCategoryRepository categories,
       ContactRepository contacts, CommunicationAccessPolicy policy, ChannelCatalog channels, CommunicationAttachments attachments,
-      DirectoryService directory, NotificationService notifications, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+      DirectoryService directory, NotificationService notifications, AuditTrail audit, ApplicationEventPublisher events,
+      CallDispositions dispositions, Clock clock) {
+    this.dispositions = dispositions;
     this.logs = logs;
     this.threads = threads;
     this.categories = categories;
@@ -144,7 +147,7 @@ public class CommunicationLogs {
       setEmailAddresses(log, request.fromAddress(), request.toAddresses(), request.ccAddresses());
     }
     log.setCall(null, request.fromNumber(), request.toNumber());
-    log.setDisposition(request.disposition());
+    log.setDisposition(dispositions.check("disposition", request.disposition()));
     log.setRecordingUrl(checkUrl(request.recordingUrl()));
     setCategories(log, request.categoryIds(), user.companyId());
     setFollowUp(log, Boolean.TRUE.equals(request.requiresFollowUp()), request.followUpAssignedTo(), request.followUpDate(), user);
@@ -228,7 +231,8 @@ public class CommunicationLogs {
     Specification<CommunicationLog> spec = policy.visibleTo(user).and(filtered(filter));
     Page<CommunicationLog> page = logs.findAll(spec,
         PageRequest.of(filter.page() - 1, filter.pageSize(), Sort.by(Sort.Order.desc("startTime"), Sort.Order.asc("id"))));
-    return Contacts.PageOf.of(page, l -> view(l, Includes.NONE));
+    Lookups lookups = new Lookups();
+    return Contacts.PageOf.of(page, l -> view(l, Includes.NONE, lookups));
   }
 
   private static Specification<CommunicationLog> filtered(Filter f) {
@@ -326,7 +330,7 @@ public class CommunicationLogs {
       setCategories(log, request.categoryIds(), log.getCompanyId());
     }
     if (request.disposition() != null) {
-      log.setDisposition(request.disposition());
+      log.setDisposition(dispositions.check("disposition", request.disposition()));
     }
     if (request.recordingUrl() != null) {
       log.setRecordingUrl(checkUrl(request.recordingUrl()));
@@ -598,20 +602,57 @@ public class CommunicationLogs {
   }
 
   CommunicationView view(CommunicationLog log, Includes includes) {
-    String customerName = log.getCustomerId() == null ? null : directory.customerName(log.getCompanyId(), log.getCustomerId());
-    String contactName = log.getContactId() == null ? null : contacts.findById(log.getContactId()).map(Contact::displayName).orElse(null);
-    String assignee = log.getAssignedToUserId() == null ? null
-        : directory.findUser(log.getAssignedToUserId()).map(DirectoryUser::username).orElse(null);
-    List<String> categoryCodes = log.getCategoryIds().isEmpty() ? List.of()
-        : categories.findAllById(log.getCategoryIds()).stream().map(CommunicationCategory::getCategoryCode).sorted().toList();
-    String token = log.getThreadId() == null ? null : threads.findById(log.getThreadId()).map(CommunicationThread::getThreadToken).orElse(null);
+    return view(log, includes, new Lookups());
+  }
+
+  /**
+   * Names of customers, contacts, users, categories and thread tokens, each looked up once per
+   * request: a page of 200 logs of a few customers costs a few queries, not a thousand.
+   */
+  private final class Lookups {
+    private final Map<String, String> cache = new HashMap<>();
+    private Map<UUID, String> categoryCodes;
+
+    String customer(UUID companyId, UUID id) {
+      return id == null ? null : cache.computeIfAbsent("customer:" + id, k -> directory.customerName(companyId, id));
+    }
+
+    String contact(UUID id) {
+      return id == null ? null : cache.computeIfAbsent("contact:" + id, k -> contacts.findById(id).map(Contact::displayName).orElse(null));
+    }
+
+    String username(UUID id) {
+      return id == null ? null : cache.computeIfAbsent("user:" + id, k -> directory.findUser(id).map(DirectoryUser::username).orElse(null));
+    }
+
+    String threadToken(UUID id) {
+      return id == null ? null
+          : cache.computeIfAbsent("thread:" + id, k -> threads.findById(id).map(CommunicationThread::getThreadToken).orElse(null));
+    }
+
+    List<String> categories(CommunicationLog log) {
+      if (log.getCategoryIds().isEmpty()) {
+        return List.of();
+      }
+      if (categoryCodes == null) {
+        categoryCodes = new HashMap<>();
+        categories.findByCompanyIdOrderByCategoryCode(log.getCompanyId())
+            .forEach(c -> categoryCodes.put(c.getId(), c.getCategoryCode()));
+      }
+      return log.getCategoryIds().stream().map(categoryCodes::get).filter(Objects::nonNull).sorted().toList();
+    }
+  }
+
+  private CommunicationView view(CommunicationLog log, Includes includes, Lookups lookups) {
     List<CommunicationView.ThreadEntry> thread = null;
     if (includes.thread() && log.getThreadId() != null) {
       thread = logs.findByThreadIdAndDeletedFalseOrderByStartTime(log.getThreadId()).stream()
           .map(l -> new CommunicationView.ThreadEntry(l.getId(), l.getCommunicationType(), l.getDirection(), l.getSubject(), l.getStartTime(), l.getFromAddress()))
           .toList();
     }
-    return CommunicationView.of(log, new CommunicationView.Context(customerName, contactName, assignee, categoryCodes, token,
-        includes.transcript(), includes.attachments() ? attachments.of(log.getId()) : null, includes.followUp(), thread));
+    return CommunicationView.of(log, new CommunicationView.Context(lookups.customer(log.getCompanyId(), log.getCustomerId()),
+        lookups.contact(log.getContactId()), lookups.username(log.getAssignedToUserId()), lookups.categories(log),
+        lookups.threadToken(log.getThreadId()), includes.transcript(), includes.attachments() ? attachments.of(log.getId()) : null,
+        includes.followUp(), thread));
   }
 }
