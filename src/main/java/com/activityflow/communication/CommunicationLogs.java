@@ -411,6 +411,10 @@ public class CommunicationLogs {
    * {@code communication.transcription_completed} raised.
    */
   public CommunicationLog completeTranscription(CommunicationLog log, String transcription, UUID actorId) {
+    if (log.getAnonymizedAt() != null) {
+      // erased (GDPR) or purged (retention): a transcript arriving afterwards must not bring the content back
+      return log;
+    }
     boolean first = log.getTranscription() == null || log.getTranscription().isBlank();
     log.setTranscription(transcription);
     log.touch(actorId, clock.instant());

@@ -27,6 +27,7 @@ class PersonalDataTest extends IntegrationTest {
   @Autowired CommunicationAttachments attachments;
   @Autowired CommunicationLogRepository logRepository;
   @Autowired FileStore files;
+  @Autowired CommunicationLogs communicationLogs;
 
   Staff acme;
   String manager;
@@ -197,6 +198,10 @@ class PersonalDataTest extends IntegrationTest {
         .isEqualTo("[erased] prefers calls");
     assertThat(jdbc.queryForList("select coalesce(old_value, '') || ' ' || coalesce(new_value, '') from task_changes where task_id = ?::uuid",
         String.class, janesTask)).noneMatch(v -> v.contains("Jane") || v.contains("jane.doorstep"));
+
+    // a transcript delivered after the erasure (telephony) does not bring the content back
+    communicationLogs.completeTranscription(logRepository.findById(UUID.fromString(janesCall)).orElseThrow(), "Jane: it's me again", null);
+    assertThat(jdbc.queryForObject("select transcription from communication_logs where id = ?::uuid", String.class, janesCall)).isNull();
 
     // Bob is untouched
     JsonNode bobs = get("/api/communication-logs/" + bobsCall, manager).body();
