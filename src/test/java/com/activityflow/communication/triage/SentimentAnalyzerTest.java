@@ -90,7 +90,7 @@ class SentimentAnalyzerTest {
             Regards,
             Jane
             """);
-    assertThat(s.label()).isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(s.label()).isEqualTo(SentimentLabel.VERY_NEGATIVE);
     assertThat(s.score().doubleValue()).isLessThan(-0.5).isGreaterThanOrEqualTo(-1.0);
     assertThat(s.score().scale()).isEqualTo(2);
   }
@@ -99,7 +99,7 @@ class SentimentAnalyzerTest {
   void aThankfulCustomerMailIsPositive() {
     Sentiment s =
         analyzer.analyse("Thank you so much for the quick help yesterday. Everything works perfectly now, great job!");
-    assertThat(s.label()).isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(s.label()).isEqualTo(SentimentLabel.VERY_POSITIVE);
     assertThat(s.score().doubleValue()).isGreaterThan(0.5).isLessThanOrEqualTo(1.0);
   }
 
@@ -122,7 +122,13 @@ class SentimentAnalyzerTest {
             > I am furious, this is the worst service ever.
             > Nothing works.
             """);
-    assertThat(s.label()).isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(s.score().doubleValue()).isPositive();
+  }
+
+  @Test
+  void aMildComplaintIsNegativeNotVeryNegative() {
+    Sentiment s = analyzer.analyse("The delivery was delayed.");
+    assertThat(s.label()).isEqualTo(SentimentLabel.NEGATIVE);
   }
 
   @Test
@@ -136,6 +142,10 @@ class SentimentAnalyzerTest {
 
   @Test
   void labelThresholdsAreVadersRecommendation() {
+    assertThat(SentimentLabel.of(-0.5)).isEqualTo(SentimentLabel.VERY_NEGATIVE);
+    assertThat(SentimentLabel.of(-0.49)).isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(SentimentLabel.of(0.5)).isEqualTo(SentimentLabel.VERY_POSITIVE);
+    assertThat(SentimentLabel.of(0.49)).isEqualTo(SentimentLabel.POSITIVE);
     assertThat(SentimentLabel.of(0.05)).isEqualTo(SentimentLabel.POSITIVE);
     assertThat(SentimentLabel.of(0.04)).isEqualTo(SentimentLabel.NEUTRAL);
     assertThat(SentimentLabel.of(-0.04)).isEqualTo(SentimentLabel.NEUTRAL);
