@@ -86,6 +86,19 @@ public class DirectoryService {
         () -> findTeam(companyId, groupCode).map(t -> activeTeamMembers(t.id())).orElse(List.of()));
   }
 
+  /** The company's code (its Camunda tenant id). */
+  public String companyCode(UUID companyId) {
+    return companyCodes.computeIfAbsent(companyId, id -> companies.findById(id).map(Company::getCode).orElse(id.toString()));
+  }
+
+  /** Active users of a company who have the role, by user name (e.g. who acts for a mailbox). */
+  public List<DirectoryUser> activeUsersWithRole(UUID companyId, Role role) {
+    return users.findByCompanyIdAndActiveTrueOrderByUsername(companyId).stream()
+        .filter(u -> u.getRoles().contains(role))
+        .map(this::toDirectoryUser)
+        .toList();
+  }
+
   /** The customer's tier for assignment rules; {@code standard} when the CRM did not tell us. */
   public String customerTier(UUID companyId, UUID customerId) {
     if (customerId == null) {

@@ -11,4 +11,6 @@ public interface AppUserRepository extends JpaRepository<AppUser, UUID> {
   List<AppUser> findByTeamIdAndActiveTrue(UUID teamId);
 
   List<AppUser> findByIdIn(java.util.Collection<UUID> ids);
+
+  List<AppUser> findByCompanyIdAndActiveTrueOrderByUsername(UUID companyId);
 }

@@ -1,0 +1,179 @@
+package com.activityflow.communication.triage;
+
+import com.activityflow.audit.AuditTrail;
+import com.activityflow.communication.CommunicationCodes;
+import com.activityflow.communication.CommunicationEvent;
+import com.activityflow.communication.domain.ChannelConfiguration;
+import com.activityflow.communication.domain.ChannelConfigurationRepository;
+import com.activityflow.communication.domain.CommunicationCategory;
+import com.activityflow.communication.domain.CommunicationCategoryRepository;
+import com.activityflow.communication.domain.CommunicationLog;
+import com.activityflow.communication.domain.CommunicationLogRepository;
+import com.activityflow.communication.followup.FollowUps;
+import com.activityflow.directory.DirectoryService;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Triage of every new communication log (C6), whichever way it came in (API, mailbox, telephony
+ * webhook): it runs inside the transaction that creates the log, on the
+ * {@code communication.created} event.
+ *
+ * <ol>
+ *   <li>Sentiment score and label ({@link SentimentAnalyzer}) when the channel has
+ *       {@code sentiment_analysis} on and the log has no sentiment given by hand.
+ *   <li>Category keyword hits and key topics ({@link TopicExtractor}) when the channel has
+ *       {@code auto_categorization} on; only active categories with auto-categorization and
+ *       keywords take part.
+ *   <li>The {@code communication-triage} table decides category, priority and follow-up; the
+ *       category is added (auto-categorization on), the priority only ever raised.
+ *   <li>An inbound log on a thread is the customer's reply to the follow-ups waiting there; then a
+ *       follow-up starts when the table or the user requires one.
+ * </ol>
+ *
+ * Both channel switches default to on (new channels and the migration's column defaults).
+ */
+@Service
+@Transactional
+public class CommunicationTriage {
+
+  private static final List<String> PRIORITIES = CommunicationCodes.PRIORITIES;
+
+  private final CommunicationLogRepository logs;
+  private final ChannelConfigurationRepository channels;
+  private final CommunicationCategoryRepository categories;
+  private final SentimentAnalyzer sentimentAnalyzer;
+  private final TopicExtractor topicExtractor;
+  private final TriageDecision decision;
+  private final FollowUps followUps;
+  private final DirectoryService directory;
+  private final AuditTrail audit;
+
+  CommunicationTriage(
+      CommunicationLogRepository logs,
+      ChannelConfigurationRepository channels,
+      CommunicationCategoryRepository categories,
+      SentimentAnalyzer sentimentAnalyzer,
+      TopicExtractor topicExtractor,
+      TriageDecision decision,
+      FollowUps followUps,
+      DirectoryService directory,
+      AuditTrail audit) {
+    this.logs = logs;
+    this.channels = channels;
+    this.categories = categories;
+    this.sentimentAnalyzer = sentimentAnalyzer;
+    this.topicExtractor = topicExtractor;
+    this.decision = decision;
+    this.followUps = followUps;
+    this.directory = directory;
+    this.audit = audit;
+  }
+
+  /** What triage found and decided, for the audit trail and tests. */
+  public record Result(
+      Sentiment sentiment, List<String> keyTopics, KeywordHits keywordHits, TriageDecision.Outcome outcome,
+      int repliesLinked, boolean followUpStarted) {}
+
+  @EventListener
+  public void onCreated(CommunicationEvent event) {
+    if (CommunicationEvent.CREATED.equals(event.type())) {
+      logs.findById(event.communicationLogId()).ifPresent(this::triage);
+    }
+  }
+
+  public Result triage(CommunicationLog log) {
+    Optional<ChannelConfiguration> channel = Optional.ofNullable(log.getChannelId()).flatMap(channels::findById);
+    boolean sentimentOn = channel.map(ChannelConfiguration::isSentimentAnalysis).orElse(true);
+    boolean categorizationOn = channel.map(ChannelConfiguration::isAutoCategorization).orElse(true);
+    String text = text(log);
+    List<String> changes = new ArrayList<>();
+
+    Sentiment sentiment = null;
+    if (sentimentOn && log.getSentiment() == null && log.getSentimentScore() == null) {
+      sentiment = sentimentAnalyzer.analyse(text);
+      log.setSentiment(sentiment.label().code(), sentiment.score());
+      changes.add("sentiment " + sentiment.label().code() + " (" + sentiment.score() + ")");
+    }
+    KeywordHits hits = KeywordHits.NONE;
+    List<String> topics = log.getKeyTopics();
+    if (categorizationOn) {
+      hits = topicExtractor.keywordHits(text, keywordsOf(log));
+      if (log.getKeyTopics() == null || log.getKeyTopics().isEmpty()) {
+        topics = topicExtractor.keyTopics(text, hits, TopicExtractor.MAX_TOPICS);
+        log.setKeyTopics(topics);
+        changes.add("key topics " + topics);
+      }
+    }
+
+    TriageDecision.Outcome outcome =
+        decision.evaluate(
+            new TriageDecision.Facts(
+                channel.map(ChannelConfiguration::getChannelType).orElse(null),
+                log.getDirection(),
+                log.getSentimentScore() == null ? null : log.getSentimentScore().doubleValue(),
+                log.getSentiment(),
+                hits.bestCategory(),
+                hits.hits(),
+                directory.customerTier(log.getCompanyId(), log.getCustomerId())));
+    if (categorizationOn && outcome.categoryCode() != null) {
+      categories
+          .findByCompanyIdAndCategoryCode(log.getCompanyId(), outcome.categoryCode())
+          .filter(CommunicationCategory::isActive)
+          .filter(c -> log.getCategoryIds().add(c.getId()))
+          .ifPresent(c -> changes.add("category " + c.getCategoryCode()));
+    }
+    if (outcome.priority() != null && PRIORITIES.indexOf(outcome.priority()) > PRIORITIES.indexOf(log.getPriority())) {
+      changes.add("priority " + log.getPriority() + " -> " + outcome.priority());
+      log.setPriority(outcome.priority());
+    }
+
+    int replies = followUps.replyArrived(log);
+    if (replies > 0) {
+      changes.add("reply to " + replies + " follow-up(s) on the thread");
+    }
+    boolean started = false;
+    if (outcome.followUpRequired() || log.isRequiresFollowUp()) {
+      String reason =
+          outcome.followUpRequired()
+              ? "communication-triage: " + describe(log, hits) + " -> follow-up within " + outcome.followUpWithin()
+              : "requested when the communication was logged";
+      started = followUps.start(log, outcome.followUpWithin(), reason).isPresent();
+      if (started) {
+        changes.add("follow-up due " + log.getFollowUpDate());
+      }
+    }
+    if (!changes.isEmpty()) {
+      audit.record(log.getCompanyId(), null, "communication-triage", "triage", "communication_log", log.getId().toString(),
+          List.of(), String.join("; ", changes));
+    }
+    return new Result(sentiment, topics, hits, outcome, replies, started);
+  }
+
+  private List<CategoryKeywords> keywordsOf(CommunicationLog log) {
+    return categories.findByCompanyIdOrderByCategoryCode(log.getCompanyId()).stream()
+        .filter(c -> c.isActive() && c.isAutoCategorization() && c.getKeywords() != null && c.getKeywords().length > 0)
+        .map(c -> new CategoryKeywords(c.getCategoryCode(), Arrays.asList(c.getKeywords())))
+        .toList();
+  }
+
+  private static String describe(CommunicationLog log, KeywordHits hits) {
+    return log.getDirection() + ", sentiment " + log.getSentiment() + " (" + log.getSentimentScore() + ")"
+        + (hits.bestCategory() == null ? "" : ", keywords of " + hits.bestCategory() + " x" + hits.hits());
+  }
+
+  private static String text(CommunicationLog log) {
+    return Stream.of(log.getSubject(), log.getContent(), log.getTranscription())
+        .filter(Objects::nonNull)
+        .filter(s -> !s.isBlank())
+        .collect(Collectors.joining("\n"));
+  }
+}
