@@ -25,6 +25,7 @@ import com.activityflow.task.domain.Task;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,7 +99,10 @@ public class FollowUps {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    Instant due = log.getFollowUpDate() != null ? log.getFollowUpDate() : now.plus(within == null ? DEFAULT_WITHIN : within);
+    // milliseconds: what a timer and the task's due date can hold
+    Instant due =
+        (log.getFollowUpDate() != null ? log.getFollowUpDate() : now.plus(within == null ? DEFAULT_WITHIN : within))
+            .truncatedTo(ChronoUnit.MILLIS);
     log.setRequiresFollowUp(true);
     log.setFollowUpDate(due);
     if (log.getFollowUpStatus() == null || !isActive(log.getFollowUpStatus())) {

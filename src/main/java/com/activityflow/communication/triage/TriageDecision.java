@@ -43,11 +43,13 @@ public class TriageDecision {
     if (result == null) {
       return new Outcome(facts.keywordCategory(), null, false, null);
     }
-    String within = result.getEntry("followUpWithin");
-    Boolean required = result.getEntry("followUpRequired");
+    // an empty output cell is absent from the result, so read the map
+    Map<String, Object> entries = result.getEntryMap();
+    String within = (String) entries.get("followUpWithin");
+    Boolean required = (Boolean) entries.get("followUpRequired");
     return new Outcome(
-        result.getEntry("categoryCode"),
-        result.getEntry("priority"),
+        (String) entries.get("categoryCode"),
+        (String) entries.get("priority"),
         Boolean.TRUE.equals(required),
         within == null || within.isBlank() ? null : Duration.parse(within));
   }
