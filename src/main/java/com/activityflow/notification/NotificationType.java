@@ -8,7 +8,8 @@ public enum NotificationType {
   APPROVAL_DECIDED("approval_decided"),
   TASK_REMINDER("task_reminder"),
   TASK_ESCALATED("task_escalated"),
-  COMMUNICATION_ASSIGNED("communication_assigned");
+  COMMUNICATION_ASSIGNED("communication_assigned"),
+  COMMUNICATION_FOLLOW_UP_ESCALATED("communication_follow_up_escalated");
 
   private final String code;
 
