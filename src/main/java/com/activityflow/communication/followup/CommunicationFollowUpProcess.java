@@ -103,6 +103,11 @@ public class CommunicationFollowUpProcess {
     correlate(logId, MESSAGE_FOLLOW_UP_CANCELLED);
   }
 
+  /** Ends the instance without running further steps. */
+  void stop(UUID logId, String reason) {
+    instance(logId).ifPresent(pi -> runtimeService.deleteProcessInstance(pi.getId(), reason, false, true));
+  }
+
   public Optional<ProcessInstance> instance(UUID logId) {
     return Optional.ofNullable(
         runtimeService

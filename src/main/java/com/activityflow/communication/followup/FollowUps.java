@@ -91,28 +91,32 @@ public class FollowUps {
   }
 
   /**
-   * Starts the follow-up of a log that requires one, unless it has one already. The deadline is
-   * the log's {@code follow_up_date}, else now plus {@code within} (else {@link #DEFAULT_WITHIN}).
+   * Marks the log as requiring a follow-up, before it is saved: the deadline is its
+   * {@code follow_up_date}, else now plus {@code within} (else {@link #DEFAULT_WITHIN}), kept to
+   * milliseconds (what a timer and a task's due date hold); the status becomes pending.
    */
-  public Optional<FollowUp> start(CommunicationLog log, Duration within, String reason) {
-    if (followUps.existsById(log.getId()) || log.isDeleted()) {
-      return Optional.empty();
-    }
-    Instant now = clock.instant();
-    // milliseconds: what a timer and the task's due date can hold
+  public void require(CommunicationLog log, Duration within) {
     Instant due =
-        (log.getFollowUpDate() != null ? log.getFollowUpDate() : now.plus(within == null ? DEFAULT_WITHIN : within))
-            .truncatedTo(ChronoUnit.MILLIS);
+        log.getFollowUpDate() != null ? log.getFollowUpDate() : clock.instant().plus(within == null ? DEFAULT_WITHIN : within);
     log.setRequiresFollowUp(true);
-    log.setFollowUpDate(due);
+    log.setFollowUpDate(due.truncatedTo(ChronoUnit.MILLIS));
     if (log.getFollowUpStatus() == null || !isActive(log.getFollowUpStatus())) {
       log.setFollowUpStatus("pending");
     }
-    FollowUp followUp = followUps.save(new FollowUp(log.getId(), log.getCompanyId(), log.getThreadId(), due, reason, now));
-    String companyCode = companyCode(log);
-    String instanceId = process.start(log.getId(), log.getThreadId(), due, companyCode);
-    followUp.started(instanceId);
-    log.setFollowUpProcessInstanceId(instanceId);
+  }
+
+  /**
+   * Starts the follow-up of a saved log that requires one, unless it has one already. The log is
+   * not changed here (its version stays what the caller answers); the process writes its task and
+   * status later, in its own transaction.
+   */
+  public Optional<FollowUp> start(CommunicationLog log, String reason) {
+    if (!log.isRequiresFollowUp() || log.isDeleted() || followUps.existsById(log.getId())) {
+      return Optional.empty();
+    }
+    Instant due = log.getFollowUpDate() != null ? log.getFollowUpDate() : clock.instant().plus(DEFAULT_WITHIN);
+    FollowUp followUp = followUps.save(new FollowUp(log.getId(), log.getCompanyId(), log.getThreadId(), due, reason, clock.instant()));
+    followUp.started(process.start(log.getId(), log.getThreadId(), due.truncatedTo(ChronoUnit.MILLIS), companyCode(log)));
     return Optional.of(followUp);
   }
 
@@ -127,9 +131,16 @@ public class FollowUps {
     return process.customerReplied(reply.getThreadId(), reply.getId(), companyCode(reply)).size();
   }
 
-  /** A user closed the log's follow-up: the process ends as cancelled. */
+  /**
+   * A user closed the log's follow-up: a waiting process ends as cancelled; one that has not yet
+   * created its task is stopped.
+   */
   public void cancel(UUID logId) {
     process.cancelled(logId);
+    followUps.findById(logId).filter(FollowUp::isActive).ifPresent(f -> {
+      f.ended(FollowUp.CANCELLED, null, clock.instant());
+      process.stop(logId, "follow-up closed before its task was created");
+    });
   }
 
   /** The follow-up task of a log changed status (API or Tasklist). */
@@ -190,6 +201,7 @@ public class FollowUps {
     TaskView task = Authentications.runAs(creator, () -> tasks.create(request));
     followUp.taskCreated(task.id(), task.assignedToUserId());
     log.setFollowUpTaskId(task.id());
+    log.setFollowUpProcessInstanceId(followUp.getProcessInstanceId());
     if (log.getFollowUpAssignedTo() == null) {
       log.setFollowUpAssignedTo(task.assignedToUserId());
     }
@@ -224,7 +236,9 @@ public class FollowUps {
       String status = FollowUp.CANCELLED.equals(outcome) ? "cancelled" : "completed";
       audit.record(log.getCompanyId(), null, "communication-follow-up", "update", "communication_log", logId.toString(),
           List.of(new AuditTrail.FieldChange("follow_up_status", log.getFollowUpStatus(), status)), "follow-up " + outcome);
-      log.setFollowUpStatus(status);
+      if (log.getFollowUpStatus() == null || isActive(log.getFollowUpStatus())) {
+        log.setFollowUpStatus(status); // a status a user set by closing the follow-up stays
+      }
     });
   }
 

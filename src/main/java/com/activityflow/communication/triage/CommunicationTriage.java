@@ -1,8 +1,6 @@
 package com.activityflow.communication.triage;
 
-import com.activityflow.audit.AuditTrail;
 import com.activityflow.communication.CommunicationCodes;
-import com.activityflow.communication.CommunicationEvent;
 import com.activityflow.communication.domain.ChannelConfiguration;
 import com.activityflow.communication.domain.ChannelConfigurationRepository;
 import com.activityflow.communication.domain.CommunicationCategory;
@@ -18,14 +16,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Triage of every new communication log (C6), whichever way it came in (API, mailbox, telephony
- * webhook): it runs inside the transaction that creates the log, on the
- * {@code communication.created} event.
+ * webhook): {@code CommunicationLogs} calls {@link #prepare} before the log's insert and
+ * {@link #afterSave} after it, in the transaction that creates the log.
  *
  * <ol>
  *   <li>Sentiment score and label ({@link SentimentAnalyzer}) when the channel has
@@ -55,7 +52,6 @@ public class CommunicationTriage {
   private final TriageDecision decision;
   private final FollowUps followUps;
   private final DirectoryService directory;
-  private final AuditTrail audit;
 
   CommunicationTriage(
       CommunicationLogRepository logs,
@@ -65,8 +61,7 @@ public class CommunicationTriage {
       TopicExtractor topicExtractor,
       TriageDecision decision,
       FollowUps followUps,
-      DirectoryService directory,
-      AuditTrail audit) {
+      DirectoryService directory) {
     this.logs = logs;
     this.channels = channels;
     this.categories = categories;
@@ -75,22 +70,27 @@ public class CommunicationTriage {
     this.decision = decision;
     this.followUps = followUps;
     this.directory = directory;
-    this.audit = audit;
   }
 
-  /** What triage found and decided, for the audit trail and tests. */
+  /**
+   * What triage found and decided; {@code followUpReason} is set when a follow-up is to start
+   * once the log is saved.
+   */
   public record Result(
       Sentiment sentiment, List<String> keyTopics, KeywordHits keywordHits, TriageDecision.Outcome outcome,
-      int repliesLinked, boolean followUpStarted) {}
+      String followUpReason, List<String> changes) {
 
-  @EventListener
-  public void onCreated(CommunicationEvent event) {
-    if (CommunicationEvent.CREATED.equals(event.type())) {
-      logs.findById(event.communicationLogId()).ifPresent(this::triage);
+    /** What triage did, in words, for the audit entry of the log's creation. */
+    public String summary() {
+      return changes.isEmpty() ? "triage: no change" : "triage: " + String.join("; ", changes);
     }
   }
 
-  public Result triage(CommunicationLog log) {
+  /**
+   * Analyses and decides before the log's first save, so that everything goes into its insert
+   * and the version the caller answers with stays the stored one.
+   */
+  public Result prepare(CommunicationLog log) {
     Optional<ChannelConfiguration> channel = Optional.ofNullable(log.getChannelId()).flatMap(channels::findById);
     boolean sentimentOn = channel.map(ChannelConfiguration::isSentimentAnalysis).orElse(true);
     boolean categorizationOn = channel.map(ChannelConfiguration::isAutoCategorization).orElse(true);
@@ -136,26 +136,27 @@ public class CommunicationTriage {
       log.setPriority(outcome.priority());
     }
 
-    int replies = followUps.replyArrived(log);
-    if (replies > 0) {
-      changes.add("reply to " + replies + " follow-up(s) on the thread");
-    }
-    boolean started = false;
+    String reason = null;
     if (outcome.followUpRequired() || log.isRequiresFollowUp()) {
-      String reason =
+      reason =
           outcome.followUpRequired()
               ? "communication-triage: " + describe(log, hits) + " -> follow-up within " + outcome.followUpWithin()
               : "requested when the communication was logged";
-      started = followUps.start(log, outcome.followUpWithin(), reason).isPresent();
-      if (started) {
-        changes.add("follow-up due " + log.getFollowUpDate());
-      }
+      followUps.require(log, outcome.followUpWithin());
+      changes.add("follow-up due " + log.getFollowUpDate());
     }
-    if (!changes.isEmpty()) {
-      audit.record(log.getCompanyId(), null, "communication-triage", "triage", "communication_log", log.getId().toString(),
-          List.of(), String.join("; ", changes));
+    return new Result(sentiment, topics, hits, outcome, reason, List.copyOf(changes));
+  }
+
+  /**
+   * After the log is saved: an inbound log is the customer's reply to the follow-ups waiting on
+   * its thread (before its own follow-up starts), then its follow-up starts when one is required.
+   */
+  public void afterSave(CommunicationLog log, Result result) {
+    followUps.replyArrived(log);
+    if (result.followUpReason() != null) {
+      followUps.start(log, result.followUpReason());
     }
-    return new Result(sentiment, topics, hits, outcome, replies, started);
   }
 
   private List<CategoryKeywords> keywordsOf(CommunicationLog log) {

@@ -229,6 +229,37 @@ class CommunicationFollowUpProcessTest extends IntegrationTest {
   }
 
   @Test
+  void aUserClosingTheFollowUpOnTheLogCancelsIt() {
+    JsonNode log = complaintAwaitingReply(ANGRY);
+    ProcessInstance pi = instanceOf(log);
+    JsonNode current = reload(log);
+    Response closed = put("/api/communication-logs/" + log.get("id").asText(), rep1,
+        Map.of("version", current.get("version").asLong(), "requires_follow_up", false));
+    assertThat(closed.status()).as(closed.body().toString()).isEqualTo(200);
+    assertThat(closed.body().get("follow_up_status").asText()).isEqualTo("cancelled");
+    assertThat(pi).isEnded().hasPassed(CommunicationFollowUpProcess.END_FOLLOW_UP_CANCELLED);
+    assertThat(followUp(log).get("outcome").asText()).isEqualTo("cancelled");
+    assertThat(reload(log).get("version").asLong()).isEqualTo(closed.body().get("version").asLong());
+  }
+
+  @Test
+  void aUserRequiringAFollowUpLaterStartsIt() {
+    JsonNode log = log(mail("Brochure", "Could you send me the brochure please?", "inbound"));
+    assertThat(log.get("requires_follow_up").asBoolean()).isFalse();
+    assertThat(log.get("version").asLong()).isZero();
+    Response required = put("/api/communication-logs/" + log.get("id").asText(), rep1,
+        Map.of("version", 0, "requires_follow_up", true, "follow_up_assigned_to", acme.rep3().id().toString()));
+    assertThat(required.status()).as(required.body().toString()).isEqualTo(200);
+    assertThat(required.body().get("follow_up_status").asText()).isEqualTo("pending");
+    ProcessInstance pi = instanceOf(log);
+    executeJobsOf(pi.getId());
+    assertThat(pi).isWaitingAt(CommunicationFollowUpProcess.TASK_AWAIT_CUSTOMER_REPLY);
+    JsonNode followUp = followUp(log);
+    assertThat(followUp.get("reason").asText()).isEqualTo("requested by " + acme.rep1().username());
+    assertThat(task(followUp).get("assigned_to_user_id").asText()).isEqualTo(acme.rep3().id().toString());
+  }
+
+  @Test
   void aReplyOnAnotherThreadDoesNotEndTheWait() {
     JsonNode log = complaintAwaitingReply(ANGRY);
     log(mail("Another topic", "Could you send me the brochure please?", "inbound"));
