@@ -241,7 +241,8 @@ public class CommunicationLogs {
     Specification<CommunicationLog> spec = policy.visibleTo(user).and(filtered(filter));
     Page<CommunicationLog> page = logs.findAll(spec,
         PageRequest.of(filter.page() - 1, filter.pageSize(), Sort.by(Sort.Order.desc("startTime"), Sort.Order.asc("id"))));
-    return Contacts.PageOf.of(page, l -> view(l, Includes.NONE));
+    Lookups lookups = new Lookups();
+    return Contacts.PageOf.of(page, l -> view(l, Includes.NONE, lookups));
   }
 
   private static Specification<CommunicationLog> filtered(Filter f) {
@@ -623,20 +624,57 @@ public class CommunicationLogs {
   }
 
   CommunicationView view(CommunicationLog log, Includes includes) {
-    String customerName = log.getCustomerId() == null ? null : directory.customerName(log.getCompanyId(), log.getCustomerId());
-    String contactName = log.getContactId() == null ? null : contacts.findById(log.getContactId()).map(Contact::displayName).orElse(null);
-    String assignee = log.getAssignedToUserId() == null ? null
-        : directory.findUser(log.getAssignedToUserId()).map(DirectoryUser::username).orElse(null);
-    List<String> categoryCodes = log.getCategoryIds().isEmpty() ? List.of()
-        : categories.findAllById(log.getCategoryIds()).stream().map(CommunicationCategory::getCategoryCode).sorted().toList();
-    String token = log.getThreadId() == null ? null : threads.findById(log.getThreadId()).map(CommunicationThread::getThreadToken).orElse(null);
+    return view(log, includes, new Lookups());
+  }
+
+  /**
+   * Names of customers, contacts, users, categories and thread tokens, each looked up once per
+   * request: a page of 200 logs of a few customers costs a few queries, not a thousand.
+   */
+  private final class Lookups {
+    private final Map<String, String> cache = new HashMap<>();
+    private Map<UUID, String> categoryCodes;
+
+    String customer(UUID companyId, UUID id) {
+      return id == null ? null : cache.computeIfAbsent("customer:" + id, k -> directory.customerName(companyId, id));
+    }
+
+    String contact(UUID id) {
+      return id == null ? null : cache.computeIfAbsent("contact:" + id, k -> contacts.findById(id).map(Contact::displayName).orElse(null));
+    }
+
+    String username(UUID id) {
+      return id == null ? null : cache.computeIfAbsent("user:" + id, k -> directory.findUser(id).map(DirectoryUser::username).orElse(null));
+    }
+
+    String threadToken(UUID id) {
+      return id == null ? null
+          : cache.computeIfAbsent("thread:" + id, k -> threads.findById(id).map(CommunicationThread::getThreadToken).orElse(null));
+    }
+
+    List<String> categories(CommunicationLog log) {
+      if (log.getCategoryIds().isEmpty()) {
+        return List.of();
+      }
+      if (categoryCodes == null) {
+        categoryCodes = new HashMap<>();
+        categories.findByCompanyIdOrderByCategoryCode(log.getCompanyId())
+            .forEach(c -> categoryCodes.put(c.getId(), c.getCategoryCode()));
+      }
+      return log.getCategoryIds().stream().map(categoryCodes::get).filter(Objects::nonNull).sorted().toList();
+    }
+  }
+
+  private CommunicationView view(CommunicationLog log, Includes includes, Lookups lookups) {
     List<CommunicationView.ThreadEntry> thread = null;
     if (includes.thread() && log.getThreadId() != null) {
       thread = logs.findByThreadIdAndDeletedFalseOrderByStartTime(log.getThreadId()).stream()
           .map(l -> new CommunicationView.ThreadEntry(l.getId(), l.getCommunicationType(), l.getDirection(), l.getSubject(), l.getStartTime(), l.getFromAddress()))
           .toList();
     }
-    return CommunicationView.of(log, new CommunicationView.Context(customerName, contactName, assignee, categoryCodes, token,
-        includes.transcript(), includes.attachments() ? attachments.of(log.getId()) : null, includes.followUp(), thread));
+    return CommunicationView.of(log, new CommunicationView.Context(lookups.customer(log.getCompanyId(), log.getCustomerId()),
+        lookups.contact(log.getContactId()), lookups.username(log.getAssignedToUserId()), lookups.categories(log),
+        lookups.threadToken(log.getThreadId()), includes.transcript(), includes.attachments() ? attachments.of(log.getId()) : null,
+        includes.followUp(), thread));
   }
 }

@@ -351,6 +351,32 @@ class CommunicationApiTest extends IntegrationTest {
     assertThat(get("/api/communication-attachments", foreign).body().get("total_count").asInt()).isZero();
   }
 
+  @Test
+  void everyEndpointNeedsATokenKeepsAnalystsOutAndHidesOtherCompanies() {
+    JsonNode log = created(rep1, call("Guarded"));
+    String channel = get("/api/channel-configurations", manager).body().get(0).get("id").asText();
+    String contact = put("/api/contacts/by-external-id/G-1", manager, Map.of("first_name", "Gus")).body().get("id").asText();
+    List<String> reads = List.of("/api/communication-logs", "/api/communication-logs/" + log.get("id").asText(),
+        "/api/communication-attachments", "/api/communication-categories", "/api/channel-configurations",
+        "/api/channel-configurations/" + channel, "/api/customers", "/api/contacts", "/api/contacts/" + contact);
+    String analyst = tokenFor("analyst1", "analyst1");
+    String foreign = tokenFor(companies.create().manager());
+    for (String path : reads) {
+      assertThat(get(path, null).status()).as("%s without token", path).isEqualTo(401);
+      assertThat(get(path, analyst).status()).as("%s by an analyst", path).isIn(403, 404);
+      assertThat(get(path, rep1).status()).as("%s by a rep", path).isEqualTo(200);
+    }
+    assertThat(get("/api/channel-configurations/" + channel, foreign).status()).isEqualTo(404);
+    assertThat(get("/api/contacts/" + contact, foreign).status()).isEqualTo(404);
+    assertThat(get("/api/customers", foreign).body().get("items").toString()).doesNotContain(acme.platinumCustomerId().toString());
+
+    JsonNode customers = get("/api/customers?page_size=5", rep1).body();
+    assertThat(customers.get("items")).extracting(c -> c.get("name").asText()).containsExactly("Platinum Inc");
+    assertThat(get("/api/contacts?customer_id=" + acme.platinumCustomerId(), rep1).body().get("total_count").asInt()).isZero();
+    assertThat(get("/api/contacts", rep1).body().get("total_count").asInt()).isEqualTo(1);
+    assertThat(get("/api/customers?page_size=0", rep1).status()).isEqualTo(400);
+  }
+
   private Response upload(String token, String logId, String fileName, byte[] content) {
     String boundary = "----af" + System.nanoTime();
     StringBuilder head = new StringBuilder();

@@ -94,6 +94,7 @@ public class CommunicationLog implements Persistable<UUID> {
   @Column(name = "is_deleted") private boolean deleted;
 
   @ElementCollection
+  @org.hibernate.annotations.BatchSize(size = 200)
   @CollectionTable(name = "communication_log_categories", joinColumns = @JoinColumn(name = "log_id"))
   @Column(name = "category_id")
   private Set<UUID> categoryIds = new HashSet<>();
