@@ -13,9 +13,22 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
-/** Writes and reads the append-only audit trail. Entries join the caller's transaction. */
+/**
+ * Writes and reads the append-only audit trail. Entries join the caller's transaction.
+ *
+ * <p>The trail cannot be rewritten (database triggers), so it must not hold what a GDPR erasure
+ * has to remove: it keeps ids, codes and structured values, and free-text fields (subjects,
+ * titles, descriptions, bodies) only as their length. The full text history lives in the
+ * owning module's tables, which erasure can anonymise.
+ */
 @Service
 public class AuditTrail {
+
+  /** Fields whose values are free text that may name a person: recorded as their length only. */
+  static final java.util.Set<String> FREE_TEXT_FIELDS = java.util.Set.of(
+      "subject", "content", "summary", "transcription", "task_title", "task_description", "comment_text",
+      "approval_comment", "first_name", "last_name", "emails", "phones", "from_address", "to_addresses", "cc_addresses",
+      "from_number", "to_number", "file_name");
 
   /** One changed field. */
   public record FieldChange(String field, String oldValue, String newValue) {}
@@ -59,13 +72,45 @@ public class AuditTrail {
               .addValue("action", action)
               .addValue("type", entityType)
               .addValue("entity", entityId)
-              .addValue("changes", json.writeValueAsString(changes == null ? List.of() : changes))
+              .addValue("changes", json.writeValueAsString(changes == null ? List.of() : changes.stream().map(AuditTrail::withoutFreeText).toList()))
               .addValue("reason", reason)
               .addValue("request", RequestContext.requestId())
               .addValue("ip", RequestContext.clientIp()));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static FieldChange withoutFreeText(FieldChange change) {
+    if (!FREE_TEXT_FIELDS.contains(change.field())) {
+      return change;
+    }
+    return new FieldChange(change.field(), length(change.oldValue()), length(change.newValue()));
+  }
+
+  private static String length(String value) {
+    if (value == null || value.matches("\\(\\d+ characters\\)")) {
+      return value;
+    }
+    return "(" + value.length() + " characters)";
+  }
+
+  /** The entries of the company about these entities (a contact's personal data export). */
+  public List<Entry> about(UUID companyId, String entityType, java.util.Collection<String> entityIds) {
+    if (entityIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.query("select * from audit_log where company_id = :company and entity_type = :type and entity_id in (:ids)"
+            + " order by occurred_at, id",
+        new MapSqlParameterSource("company", companyId).addValue("type", entityType).addValue("ids", entityIds), this::entry);
+  }
+
+  private Entry entry(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    return new Entry(
+        rs.getObject("id", UUID.class), rs.getTimestamp("occurred_at").toInstant(), rs.getObject("company_id", UUID.class),
+        rs.getObject("actor_user_id", UUID.class), rs.getString("actor_username"), rs.getString("action"),
+        rs.getString("entity_type"), rs.getString("entity_id"), changes(rs.getString("changes")), rs.getString("reason"),
+        rs.getString("request_id"), rs.getString("ip"));
   }
 
   public List<Entry> find(UUID companyId, Query q) {
@@ -79,11 +124,7 @@ public class AuditTrail {
     if (q.to() != null) { sql.append(" and occurred_at < :to"); params.addValue("to", Timestamp.from(q.to())); }
     sql.append(" order by occurred_at desc, id limit :limit offset :offset");
     params.addValue("limit", q.pageSize()).addValue("offset", (long) (q.page() - 1) * q.pageSize());
-    return jdbc.query(sql.toString(), params, (rs, i) -> new Entry(
-        rs.getObject("id", UUID.class), rs.getTimestamp("occurred_at").toInstant(), rs.getObject("company_id", UUID.class),
-        rs.getObject("actor_user_id", UUID.class), rs.getString("actor_username"), rs.getString("action"),
-        rs.getString("entity_type"), rs.getString("entity_id"), changes(rs.getString("changes")), rs.getString("reason"),
-        rs.getString("request_id"), rs.getString("ip")));
+    return jdbc.query(sql.toString(), params, this::entry);
   }
 
   private List<FieldChange> changes(String text) {

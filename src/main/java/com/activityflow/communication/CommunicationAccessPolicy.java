@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * section 10.1). Always only the user's company. A rep sees its own logs (assigned, created, or
  * its follow-up), the unassigned queue and its team's non-internal logs, and changes its own and
  * unassigned ones; a team lead sees and changes everything of its team and the queue; managers
- * and admins the whole company. Deleting, categories and channels are for managers and admins.
+ * and admins the whole company. Deleting, categories, channels, personal data (GDPR) and retention
+ * are for managers and admins.
  * Analysts read model pages only.
  */
 @Component
@@ -111,6 +112,16 @@ public class CommunicationAccessPolicy {
   void checkMayConfigure(DirectoryUser user) {
     if (!user.hasAnyRole(Role.MANAGER, Role.ADMIN)) {
       throw new AccessDeniedException("Only managers and admins change communication settings");
+    }
+  }
+
+  /**
+   * Personal data and retention (GDPR export and erasure of a contact, retention runs and their
+   * dry runs): managers and admins, always of their own company only.
+   */
+  void checkMayManagePersonalData(DirectoryUser user) {
+    if (!user.hasAnyRole(Role.MANAGER, Role.ADMIN)) {
+      throw new AccessDeniedException("Only managers and admins export or erase personal data and run retention");
     }
   }
 

@@ -57,11 +57,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class CommunicationLogs {
 
-  /** List filters of {@code GET /api/communication-logs}. */
+  /** List filters of {@code GET /api/communication-logs}; archived logs (retention) only with {@code includeArchived}. */
   public record Filter(
       String communicationType, String channel, String direction, String status, String priority, UUID customerId, UUID contactId,
-      UUID assignedToUserId, UUID categoryId, UUID threadId, Boolean requiresFollowUp, Instant startFrom, Instant startTo, int page,
-      int pageSize) {}
+      UUID assignedToUserId, UUID categoryId, UUID threadId, Boolean requiresFollowUp, Instant startFrom, Instant startTo,
+      boolean includeArchived, int page, int pageSize) {}
 
   /** What the detail view adds. */
   public record Includes(boolean attachments, boolean followUp, boolean transcript, boolean thread) {
@@ -273,6 +273,9 @@ public class CommunicationLogs {
       if (f.startTo() != null) {
         all.add(cb.lessThanOrEqualTo(root.get("startTime"), f.startTo()));
       }
+      if (!f.includeArchived()) {
+        all.add(cb.isNull(root.get("archivedAt")));
+      }
       return cb.and(all.toArray(Predicate[]::new));
     };
   }
@@ -433,6 +436,10 @@ public class CommunicationLogs {
    * {@code communication.transcription_completed} raised.
    */
   public CommunicationLog completeTranscription(CommunicationLog log, String transcription, UUID actorId) {
+    if (log.getAnonymizedAt() != null) {
+      // erased (GDPR) or purged (retention): a transcript arriving afterwards must not bring the content back
+      return log;
+    }
     boolean first = log.getTranscription() == null || log.getTranscription().isBlank();
     log.setTranscription(transcription);
     log.touch(actorId, clock.instant());

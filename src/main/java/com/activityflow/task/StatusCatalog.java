@@ -64,10 +64,12 @@ public class StatusCatalog {
   private final Clock clock;
   private final com.activityflow.audit.AuditTrail audit;
   private final com.activityflow.platform.security.CurrentUser currentUser;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   StatusCatalog(
       TaskStatusDefinitionRepository statuses, Clock clock, com.activityflow.audit.AuditTrail audit,
-      com.activityflow.platform.security.CurrentUser currentUser) {
+      com.activityflow.platform.security.CurrentUser currentUser, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
     this.statuses = statuses;
     this.clock = clock;
     this.audit = audit;
@@ -180,6 +182,12 @@ public class StatusCatalog {
   /** The company's statuses, created from the defaults on first use. */
   private List<TaskStatusDefinition> definitions(UUID companyId) {
     List<TaskStatusDefinition> existing = statuses.findByCompanyIdOrderByCode(companyId);
+    if (!existing.isEmpty()) {
+      return existing;
+    }
+    // concurrent first requests of a company: one creates the defaults, the others wait and read them
+    jdbc.queryForList("select pg_advisory_xact_lock(hashtext(?))", "task_statuses:" + companyId);
+    existing = statuses.findByCompanyIdOrderByCode(companyId);
     if (!existing.isEmpty()) {
       return existing;
     }

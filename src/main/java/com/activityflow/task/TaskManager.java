@@ -563,8 +563,10 @@ public class TaskManager {
         p.add(cb.lessThan(root.get("dueDate"), f.dueTo()));
       }
       if (f.q() != null && !f.q().isBlank()) {
-        // PostgreSQL full-text search over title, description and comments (V6 task_matches)
-        p.add(cb.isTrue(cb.function("task_matches", Boolean.class, root.get("id"), cb.literal(f.q().strip()))));
+        // PostgreSQL full-text search over title, description and comments: V40's inlined
+        // task_text_matches is search_vector @@ websearch_to_tsquery(...), served by the GIN index
+        p.add(cb.isTrue(
+            cb.function("task_text_matches", Boolean.class, root.get("searchVector"), cb.literal(f.q().strip()))));
       }
       if (f.tag() != null && !f.tag().isBlank()) {
         p.add(cb.isTrue(cb.function("task_has_tag", Boolean.class, root.get("id"), cb.literal(f.tag().strip().toLowerCase()))));

@@ -56,7 +56,9 @@ class FuzzTest extends IntegrationTest {
         new String[] {"POST", "/api/task-series"},
         new String[] {"POST", "/api/webhooks"},
         new String[] {"POST", "/api/notifications/read-all"},
-        new String[] {"POST", "/api/auth/token"});
+        new String[] {"POST", "/api/auth/token"},
+        new String[] {"POST", "/api/contacts/" + UUID.randomUUID() + "/erase"},
+        new String[] {"POST", "/api/admin/retention/run?dry_run=maybe"});
     List<String> serverErrors = new ArrayList<>();
     for (String[] endpoint : endpoints) {
       for (String body : BODIES) {

@@ -45,6 +45,9 @@ class RoleMatrixTest extends IntegrationTest {
       deletable.put(who, post("/api/tasks", owner, Map.of("task_title", "to delete by " + who, "task_type", "demo")).text("id"));
     }
 
+    String contact = put("/api/contacts/by-external-id/matrix-" + acme.code(), tokens.get(Who.MANAGER),
+        Map.of("first_name", "Matrix", "emails", List.of("matrix@customer.example"))).text("id");
+
     List<Row> rows = List.of(
         row("read a team task", "GET", w -> "/api/tasks/" + publicTask, null, true, true, false, true, true, true),
         row("read a private task of a colleague", "GET", w -> "/api/tasks/" + privateTask, null, true, false, false, true, true, true),
@@ -54,6 +57,9 @@ class RoleMatrixTest extends IntegrationTest {
         row("create a template", "POST", w -> "/api/task-templates", Map.of("template_name", "x"), false, false, false, true, true, true),
         row("read templates", "GET", w -> "/api/task-templates", null, true, true, true, true, true, true),
         row("manage webhooks", "GET", w -> "/api/webhooks", null, false, false, false, false, true, true),
+        row("export a contact's personal data", "GET", w -> "/api/contacts/" + contact + "/personal-data", null,
+            false, false, false, false, true, true),
+        row("dry-run retention", "POST", w -> "/api/admin/retention/run?dry_run=true", null, false, false, false, false, true, true),
         row("read the audit trail", "GET", w -> "/api/admin/audit", null, false, false, false, false, false, true),
         row("deploy models", "POST", w -> "/api/admin/models/validate", null, false, false, false, false, false, true),
         row("migrate instances", "POST", w -> "/api/admin/processes/task-lifecycle/migrate", null, false, false, false, false, false, true),

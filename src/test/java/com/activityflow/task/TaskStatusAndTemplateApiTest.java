@@ -51,6 +51,24 @@ class TaskStatusAndTemplateApiTest extends IntegrationTest {
   }
 
   @Test
+  void concurrentFirstTasksOfACompanyAllSucceed() throws Exception {
+    // the company's statuses are created on first use: parallel first requests must not clash
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        answers.add(pool.submit(() -> post("/api/tasks", rep1, Map.of("task_title", "parallel", "task_type", "call"))));
+      }
+      for (java.util.concurrent.Future<Response> answer : answers) {
+        assertThat(answer.get().status()).as("%s", answer.get().body()).isEqualTo(201);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(get("/api/task-statuses", rep1).body()).hasSize(6);
+  }
+
+  @Test
   void listsTheCompanysStatusesWithTheirRules() {
     Response r = get("/api/task-statuses", rep1);
     assertThat(r.status()).isEqualTo(200);

@@ -107,7 +107,8 @@ public class TelephonyWebhook {
       return Outcome.CREATED;
     }
     CommunicationLog log = existing.get();
-    if (log.getEndTime() != null) {
+    if (log.getEndTime() != null || log.getAnonymizedAt() != null) {
+      // an anonymised call (erased while it ran) does not get its recording link and description back
       return Outcome.UNCHANGED;
     }
     Instant end = endOf(event, log.getStartTime());

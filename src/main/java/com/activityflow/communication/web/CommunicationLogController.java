@@ -44,7 +44,7 @@ class CommunicationLogController {
   }
 
   @GetMapping
-  @Operation(summary = "The communications the caller may see, newest first, filtered and paged")
+  @Operation(summary = "The communications the caller may see, newest first, filtered and paged; archived ones only with include_archived=true")
   Contacts.PageOf<CommunicationView> list(
       @RequestParam(name = "page", required = false) Integer page,
       @RequestParam(name = "page_size", required = false) Integer pageSize,
@@ -60,10 +60,11 @@ class CommunicationLogController {
       @RequestParam(name = "thread_id", required = false) UUID threadId,
       @RequestParam(name = "requires_follow_up", required = false) Boolean requiresFollowUp,
       @RequestParam(name = "start_from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant startFrom,
-      @RequestParam(name = "start_to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant startTo) {
+      @RequestParam(name = "start_to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant startTo,
+      @RequestParam(name = "include_archived", defaultValue = "false") boolean includeArchived) {
     Paging paging = Paging.of(page, pageSize);
     return logs.list(new CommunicationLogs.Filter(communicationType, channel, direction, status, priority, customerId, contactId,
-        assignedToUserId, categoryId, threadId, requiresFollowUp, startFrom, startTo, paging.page(), paging.pageSize()), currentUser.get());
+        assignedToUserId, categoryId, threadId, requiresFollowUp, startFrom, startTo, includeArchived, paging.page(), paging.pageSize()), currentUser.get());
   }
 
   @PostMapping

@@ -28,7 +28,9 @@ class EmbeddedPostgresConfiguration {
   record EmbeddedPostgresProperties(
       @DefaultValue("data/postgres") Path dataDir,
       @DefaultValue("54329") int port,
-      @DefaultValue("false") boolean cleanOnStart) {}
+      @DefaultValue("false") boolean cleanOnStart,
+      // PostgreSQL settings, e.g. shared_preload_libraries=pg_stat_statements for the benchmark
+      java.util.Map<String, String> serverConfig) {}
 
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
@@ -43,6 +45,9 @@ class EmbeddedPostgresConfiguration {
             .setCleanDataDirectory(properties.cleanOnStart())
             // Spring stops it after the datasource; its own JVM hook would race the context shutdown
             .setRegisterShutdownHook(false);
+    if (properties.serverConfig() != null) {
+      properties.serverConfig().forEach(builder::setServerConfig);
+    }
     if (properties.port() > 0) {
       builder.setPort(properties.port());
     }

@@ -82,6 +82,13 @@ public class Task implements Persistable<UUID> {
 
   private Instant deletedAt;
 
+  /**
+   * Title, description and live comments as PostgreSQL computes them (V40); read only, named in
+   * the list's full-text predicate so that the GIN index serves it.
+   */
+  @Column(name = "search_vector", insertable = false, updatable = false, columnDefinition = "tsvector")
+  private String searchVector;
+
   @Version private long version;
 
   /** New until persisted or loaded: lets {@code save} insert without a merge's extra select. */
