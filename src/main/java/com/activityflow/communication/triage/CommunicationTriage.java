@@ -110,7 +110,7 @@ public class CommunicationTriage {
       if (log.getKeyTopics() == null || log.getKeyTopics().isEmpty()) {
         topics = topicExtractor.keyTopics(text, hits, TopicExtractor.MAX_TOPICS);
         log.setKeyTopics(topics);
-        changes.add("key topics " + topics);
+        changes.add(topics.size() + " key topics"); // not the words: the audit trail is append-only and must hold no personal data
       }
     }
 
