@@ -5,6 +5,8 @@ import com.activityflow.communication.CommunicationRequests.AssignLog;
 import com.activityflow.communication.CommunicationRequests.CreateLog;
 import com.activityflow.communication.CommunicationRequests.UpdateLog;
 import com.activityflow.communication.domain.ChannelConfiguration;
+import com.activityflow.communication.followup.FollowUps;
+import com.activityflow.communication.triage.CommunicationTriage;
 import com.activityflow.communication.domain.CommunicationCategory;
 import com.activityflow.communication.domain.CommunicationCategoryRepository;
 import com.activityflow.communication.domain.CommunicationLog;
@@ -88,12 +90,16 @@ public class CommunicationLogs {
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
   private final CallDispositions dispositions;
+  private final CommunicationTriage triage;
+  private final FollowUps followUps;
   private final Clock clock;
 
   CommunicationLogs(CommunicationLogRepository logs, CommunicationThreadRepository threads, CommunicationCategoryRepository categories,
       ContactRepository contacts, CommunicationAccessPolicy policy, ChannelCatalog channels, CommunicationAttachments attachments,
       DirectoryService directory, NotificationService notifications, AuditTrail audit, ApplicationEventPublisher events,
-      CallDispositions dispositions, Clock clock) {
+      CallDispositions dispositions, CommunicationTriage triage, FollowUps followUps, Clock clock) {
+    this.triage = triage;
+    this.followUps = followUps;
     this.dispositions = dispositions;
     this.logs = logs;
     this.threads = threads;
@@ -157,9 +163,11 @@ public class CommunicationLogs {
       policy.checkMayAssignTo(user, assignee);
       log.setAssignedToUserId(assignee.id());
     }
+    CommunicationTriage.Result triaged = triage.prepare(log);
     logs.saveAndFlush(log);
+    triage.afterSave(log, triaged);
     audit.record(user.companyId(), user.id(), user.username(), "create", "communication_log", log.getId().toString(),
-        List.of(new AuditTrail.FieldChange("subject", null, log.getSubject())), null);
+        List.of(new AuditTrail.FieldChange("subject", null, log.getSubject())), triaged.summary());
     publish(CommunicationEvent.CREATED, log, user.id(), Map.of("channel", log.getChannel(), "direction", log.getDirection()));
     if (log.getAssignedToUserId() != null) {
       assigned(log, null, user.id(), true);
@@ -206,10 +214,12 @@ public class CommunicationLogs {
     } else {
       log.setThreadId(newThread(log.getCompanyId(), c.customerId(), log.getSubject(), now).getId());
     }
+    CommunicationTriage.Result triaged = triage.prepare(log);
     logs.saveAndFlush(log);
+    triage.afterSave(log, triaged);
     audit.record(log.getCompanyId(), actorId, actor == null ? c.channel().getChannelCode() : actor.username(), "create",
         "communication_log", log.getId().toString(), List.of(new AuditTrail.FieldChange("subject", null, log.getSubject())),
-        (actor == null ? "captured from" : "sent through") + " channel " + c.channel().getChannelCode());
+        (actor == null ? "captured from" : "sent through") + " channel " + c.channel().getChannelCode() + "; " + triaged.summary());
     publish(CommunicationEvent.CREATED, log, actorId, Map.of("channel", log.getChannel(), "direction", log.getDirection()));
     return log;
   }
@@ -358,11 +368,26 @@ public class CommunicationLogs {
     if (request.followUpStatus() != null) {
       log.setFollowUpStatus(request.followUpStatus());
     }
+    // a follow-up the user asks for now starts its process; one the user closes ends it
+    boolean followUpRequested = Boolean.TRUE.equals(request.requiresFollowUp()) && !"true".equals(before.get("requires_follow_up"));
+    boolean followUpClosed = before.get("follow_up_status") != null && CommunicationCodes.ACTIVE_FOLLOW_UP.contains(before.get("follow_up_status"))
+        && (!log.isRequiresFollowUp() || !CommunicationCodes.ACTIVE_FOLLOW_UP.contains(String.valueOf(log.getFollowUpStatus())));
+    if (followUpRequested) {
+      followUps.require(log, null);
+    }
+    if (followUpClosed && !log.isRequiresFollowUp() && CommunicationCodes.ACTIVE_FOLLOW_UP.contains(String.valueOf(log.getFollowUpStatus()))) {
+      log.setFollowUpStatus("cancelled");
+    }
     log.touch(user.id(), clock.instant());
     try {
       logs.saveAndFlush(log);
     } catch (ObjectOptimisticLockingFailureException e) {
       throw RuleViolationException.conflict("version_conflict", "version", "The communication was changed by someone else; reload it");
+    }
+    if (followUpRequested) {
+      followUps.start(log, "requested by " + user.username());
+    } else if (followUpClosed) {
+      followUps.cancel(log.getId());
     }
     List<AuditTrail.FieldChange> changes = AuditTrail.diff(before, snapshot(log));
     audit.record(user.companyId(), user.id(), user.username(), "update", "communication_log", log.getId().toString(), changes, null);

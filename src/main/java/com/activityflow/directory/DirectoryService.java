@@ -86,9 +86,14 @@ public class DirectoryService {
         () -> findTeam(companyId, groupCode).map(t -> activeTeamMembers(t.id())).orElse(List.of()));
   }
 
-  /** Active users of the company with the role (e.g. the admins an operational alert goes to). */
+  /** The company's code (its Camunda tenant id). */
+  public String companyCode(UUID companyId) {
+    return companyCodes.computeIfAbsent(companyId, id -> companies.findById(id).map(Company::getCode).orElse(id.toString()));
+  }
+
+  /** Active users of the company with the role, by user name (e.g. the admins an operational alert goes to). */
   public List<DirectoryUser> activeUsersWithRole(UUID companyId, Role role) {
-    return users.findByCompanyIdAndActiveTrueAndRolesContaining(companyId, role).stream().map(this::toDirectoryUser).toList();
+    return users.findByCompanyIdAndActiveTrueAndRolesContainingOrderByUsername(companyId, role).stream().map(this::toDirectoryUser).toList();
   }
 
   /** The customer's tier for assignment rules; {@code standard} when the CRM did not tell us. */

@@ -46,7 +46,8 @@ public class InAppNotifications {
           NotificationType.TASK_ESCALATED.code(), "Overdue task escalated: %s",
           MENTIONED, "You were mentioned on task: %s",
           NotificationType.COMMUNICATION_ASSIGNED.code(), "Communication assigned to you: %s",
-          NotificationType.MAILBOX_UNREACHABLE.code(), "Mailbox cannot be reached: %s");
+          NotificationType.MAILBOX_UNREACHABLE.code(), "Mailbox cannot be reached: %s",
+          NotificationType.COMMUNICATION_FOLLOW_UP_ESCALATED.code(), "Customer still waiting for a follow-up: %s");
 
   private final InAppNotificationRepository notifications;
   private final DirectoryService directory;

@@ -9,7 +9,8 @@ public enum NotificationType {
   TASK_REMINDER("task_reminder"),
   TASK_ESCALATED("task_escalated"),
   COMMUNICATION_ASSIGNED("communication_assigned"),
-  MAILBOX_UNREACHABLE("mailbox_unreachable");
+  MAILBOX_UNREACHABLE("mailbox_unreachable"),
+  COMMUNICATION_FOLLOW_UP_ESCALATED("communication_follow_up_escalated");
 
   private final String code;
 

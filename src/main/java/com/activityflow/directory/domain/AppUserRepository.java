@@ -12,5 +12,5 @@ public interface AppUserRepository extends JpaRepository<AppUser, UUID> {
 
   List<AppUser> findByIdIn(java.util.Collection<UUID> ids);
 
-  List<AppUser> findByCompanyIdAndActiveTrueAndRolesContaining(UUID companyId, com.activityflow.directory.Role role);
+  List<AppUser> findByCompanyIdAndActiveTrueAndRolesContainingOrderByUsername(UUID companyId, com.activityflow.directory.Role role);
 }
