@@ -212,13 +212,17 @@ public class TaskManager {
 
   public List<TaskLabels.Watcher> watch(UUID id, UUID userId) {
     Task task = access.load(id, currentUser.get());
-    labels.watch(task, currentUser.get(), userId);
+    UUID watcher = userId == null ? currentUser.get().id() : userId;
+    labels.watch(task, currentUser.get(), watcher);
+    history.recordDiff(task, currentUser.get().id(), Map.of(), Map.of("watcher_added", watcher.toString()));
     return labels.watchers(task.getId());
   }
 
   public void unwatch(UUID id, UUID userId) {
     Task task = access.load(id, currentUser.get());
-    labels.unwatch(task, currentUser.get(), userId);
+    if (labels.unwatch(task, currentUser.get(), userId)) {
+      history.recordDiff(task, currentUser.get().id(), Map.of(), Map.of("watcher_removed", userId.toString()));
+    }
   }
 
   public TaskAttachments.AttachmentView attach(UUID id, org.springframework.web.multipart.MultipartFile file) {
@@ -445,6 +449,7 @@ public class TaskManager {
                 Boolean.TRUE.equals(request.isInternal()),
                 Boolean.TRUE.equals(request.isPinned()),
                 clock.instant()));
+    history.recordDiff(task, user.id(), Map.of(), Map.of("comment_added", comment.getId().toString()));
     publish(TaskEvent.COMMENT_ADDED, task, user.id(), Map.of("comment_id", comment.getId().toString()));
     return toView(comment, Map.of(user.id(), user.username()), List.of());
   }
