@@ -135,6 +135,7 @@ public class TaskManager {
     task.setPriority(
         request.priority() != null ? request.priority()
             : template != null ? template.priority() : TaskPriority.NORMAL);
+    checkOwnCustomer(user, request.customerId());
     task.setCustomerId(request.customerId());
     task.setContactId(request.contactId());
     task.setStartDate(request.startDate());
@@ -293,6 +294,7 @@ public class TaskManager {
       task.setPriority(request.priority());
     }
     if (request.customerId() != null) {
+      checkOwnCustomer(user, request.customerId());
       task.setCustomerId(request.customerId());
     }
     if (request.contactId() != null) {
@@ -463,6 +465,12 @@ public class TaskManager {
     data.put("assigned_to_user_id", task.getAssignedToUserId() == null ? null : task.getAssignedToUserId().toString());
     data.put("candidate_group", task.getCandidateGroup());
     return data;
+  }
+
+  private void checkOwnCustomer(DirectoryUser user, UUID customerId) {
+    if (directory.isOtherCompanysCustomer(user.companyId(), customerId)) {
+      throw RuleViolationException.invalid("customer_not_found", "customer_id", "Customer " + customerId + " is not a customer of your company");
+    }
   }
 
   /** Whether the user may see the task (company and role), e.g. to filter a live event stream. */

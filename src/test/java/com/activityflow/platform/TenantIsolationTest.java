@@ -146,6 +146,33 @@ class TenantIsolationTest extends IntegrationTest {
   }
 
   @Test
+  void theApiRefusesReferencesToAnotherCompanysRecords() {
+    Staff acme = companies.create();
+    Staff globex = companies.create();
+    String rep1 = tokenFor(acme.rep1());
+    String globexTask = post("/api/tasks", tokenFor(globex.rep1()), Map.of("task_title", "Globex", "task_type", "call")).text("id");
+    Map<String, Object> base = Map.of("task_title", "Pointing elsewhere", "task_type", "call");
+    for (Map.Entry<String, Object> foreign : List.of(
+        Map.entry("customer_id", (Object) globex.platinumCustomerId()),
+        Map.entry("assigned_to_user_id", (Object) globex.rep1().id()),
+        Map.entry("parent_task_id", (Object) globexTask))) {
+      Map<String, Object> body = new java.util.HashMap<>(base);
+      body.put(foreign.getKey(), foreign.getValue());
+      Response r = post("/api/tasks", rep1, body);
+      assertThat(r.status()).as("%s: %s", foreign.getKey(), r.body()).isBetween(400, 499);
+    }
+    Map<String, Object> series = new java.util.HashMap<>(Map.of("task_title", "Weekly", "task_type", "follow_up",
+        "rrule", "FREQ=WEEKLY;BYDAY=MO", "dtstart", "2031-01-06T09:00:00", "time_zone", "Europe/Berlin"));
+    series.put("customer_id", globex.platinumCustomerId());
+    Response r = post("/api/task-series", rep1, series);
+    assertThat(r.status()).as("%s", r.body()).isEqualTo(400);
+    assertThat(r.body().get("details").get(0).get("field").asText()).isEqualTo("customer_id");
+    // its own company's customer is fine
+    assertThat(post("/api/tasks", rep1, Map.of("task_title", "Own customer", "task_type", "call",
+        "customer_id", acme.platinumCustomerId())).status()).isEqualTo(201);
+  }
+
+  @Test
   void theDemoCompanyGlobexSeesNothingOfAcme() {
     String acmeTask = post("/api/tasks", tokenFor("rep1", "rep1"), Map.of("task_title", "Acme discount", "task_type", "discount_request")).text("id");
     for (String user : List.of("globex_rep1", "globex_lead1", "globex_manager1", "globex_approver1")) {

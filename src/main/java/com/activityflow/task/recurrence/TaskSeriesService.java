@@ -243,6 +243,10 @@ public class TaskSeriesService {
       throw RuleViolationException.invalid(
           "assignee_not_found", "assigned_to_user_id", "User " + template.assignedToUserId() + " is not a user of your company");
     }
+    if (directory.isOtherCompanysCustomer(user.companyId(), template.customerId())) {
+      throw RuleViolationException.invalid(
+          "customer_not_found", "customer_id", "Customer " + template.customerId() + " is not a customer of your company");
+    }
   }
 
   private void checkHasOccurrence(TaskSeries s, Recurrence recurrence) {
