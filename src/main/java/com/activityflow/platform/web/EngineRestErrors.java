@@ -32,11 +32,15 @@ class EngineRestErrors {
     return e instanceof ProcessEngineException && e.getMessage() != null && e.getMessage().contains("no authenticated tenant");
   }
 
-  /** A variable in a refused format (Java serialization) or of a class not allowed to deserialize. */
+  /**
+   * A variable in a refused format (Java serialization), in a format nobody serializes (object
+   * variables other than Java) or of a class not allowed to deserialize.
+   */
   static boolean isRefusedVariable(Throwable e) {
     String message = e == null ? null : e.getMessage();
     return e instanceof ProcessEngineException && message != null
-        && (message.contains("serialization format is prohibited") || message.contains("not whitelisted"));
+        && (message.contains("serialization format is prohibited") || message.contains("not whitelisted")
+            || message.contains("Cannot find serializer for value"));
   }
 
   /**
