@@ -47,6 +47,7 @@ public class DemoDataLoader {
   private final AppUserRepository users;
   private final DirectoryGroupRepository groups;
   private final CustomerRepository customers;
+  private final com.activityflow.communication.CommunicationDefaults communicationDefaults;
   private final PasswordEncoder passwordEncoder;
   private final Clock clock;
 
@@ -56,6 +57,7 @@ public class DemoDataLoader {
       AppUserRepository users,
       DirectoryGroupRepository groups,
       CustomerRepository customers,
+      com.activityflow.communication.CommunicationDefaults communicationDefaults,
       PasswordEncoder passwordEncoder,
       Clock clock) {
     this.companies = companies;
@@ -65,6 +67,7 @@ public class DemoDataLoader {
     this.customers = customers;
     this.passwordEncoder = passwordEncoder;
     this.clock = clock;
+    this.communicationDefaults = communicationDefaults;
   }
 
   /** Loads each demo company once; a restart keeps what is there. */
@@ -97,6 +100,7 @@ public class DemoDataLoader {
     customers.save(new Customer(UUID.randomUUID(), acme.getId(), "CRM-1001", "Initech", "platinum", clock.instant()));
     customers.save(new Customer(UUID.randomUUID(), acme.getId(), "CRM-1002", "Hooli", "gold", clock.instant()));
     customers.save(new Customer(UUID.randomUUID(), acme.getId(), "CRM-1003", "Pied Piper", "standard", clock.instant()));
+    communicationDefaults.seed(acme.getId());
     log.info("Loaded demo data: company Acme");
   }
 
@@ -111,6 +115,7 @@ public class DemoDataLoader {
     sales.setLeadUserId(lead.getId());
     group(globex, "approvers", "Approvers", approver);
     customers.save(new Customer(UUID.randomUUID(), globex.getId(), "CRM-2001", "Umbrella", "gold", clock.instant()));
+    communicationDefaults.seed(globex.getId());
     log.info("Loaded demo data: company Globex");
   }
 

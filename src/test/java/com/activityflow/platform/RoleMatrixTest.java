@@ -125,6 +125,25 @@ class RoleMatrixTest extends IntegrationTest {
             case OTHER_COMPANY -> false;
           };
 
+  /** Nobody, whatever role: the request needs a credential no user has (a provider's signature). */
+  static final Rule NOBODY = (a, o) -> false;
+
+  /**
+   * Which communication logs a user sees (seed 001): its own; reps their team's non-internal
+   * ones, team leads their team's; managers and admins the company's. Analysts none.
+   */
+  static final Rule SEES_LOG =
+      (a, o) ->
+          a != Actor.ANALYST
+              && switch (o) {
+                case OWN, TEAMMATE -> true;
+                case OTHER_TEAM -> a == Actor.MANAGER || a == Actor.ADMIN;
+                case OTHER_COMPANY -> false;
+              };
+
+  /** Changing a log: as seeing it, except that a rep may only read its teammates' logs. */
+  static final Rule CHANGES_LOG = (a, o) -> SEES_LOG.allows(a, o) && !(a == Actor.REP && o == Owner.TEAMMATE);
+
   /** A series may be stopped by its creator, the creator's team lead, managers and admins. */
   static final Rule STOPS_SERIES =
       (a, o) ->
@@ -277,6 +296,60 @@ class RoleMatrixTest extends IntegrationTest {
         (w, a, o) -> Call.get("/api/admin/models/docs"), roles(Actor.ADMIN, Actor.ANALYST)));
     rows.add(row("GET /api/admin/models/docs/{page}", Scope.NONE,
         (w, a, o) -> Call.get("/api/admin/models/docs/index"), roles(Actor.ADMIN, Actor.ANALYST)));
+    // communications (seed 001): reps, team leads, managers and admins; analysts read model pages only
+    Rule logsCommunications = roles(Actor.REP, Actor.TEAM_LEAD, Actor.MANAGER, Actor.ADMIN);
+    Rule configuresCommunications = roles(Actor.MANAGER, Actor.ADMIN);
+    rows.add(row("POST /api/communication-logs", Scope.NONE,
+        (w, a, o) -> Call.json("POST", "/api/communication-logs", w.callLog(w.actor(a))), logsCommunications));
+    rows.add(row("GET /api/communication-logs", Scope.USER,
+        (w, a, o) -> w.listing(w.logOf(o), "/api/communication-logs?page_size=200&assigned_to_user_id=" + w.logOwner(o).id()),
+        SEES_LOG, listContains("items", World::logOf)));
+    rows.add(row("GET /api/communication-logs/{id}", Scope.USER, (w, a, o) -> Call.get("/api/communication-logs/" + w.logOf(o)), SEES_LOG));
+    rows.add(row("PUT /api/communication-logs/{id}", Scope.USER,
+        (w, a, o) -> Call.json("PUT", "/api/communication-logs/" + w.logOf(o), Map.of("version", 999999)), CHANGES_LOG));
+    rows.add(row("POST /api/communication-logs/{id}/assign", Scope.USER,
+        (w, a, o) -> Call.json("POST", "/api/communication-logs/" + w.freshLog(o) + "/assign",
+            Map.of("assigned_to_user_id", w.actor(a).id(), "notify_assignee", false)), CHANGES_LOG));
+    rows.add(row("DELETE /api/communication-logs/{id}", Scope.USER,
+        (w, a, o) -> Call.json("DELETE", "/api/communication-logs/" + w.freshLog(o), null),
+        (a, o) -> SEES_LOG.allows(a, o) && (a == Actor.MANAGER || a == Actor.ADMIN)));
+    rows.add(row("POST /api/communication-attachments", Scope.USER,
+        (w, a, o) -> new Call("POST", "/api/communication-attachments?communication_log_id=" + w.logOf(o), null, Call.Kind.MULTIPART),
+        CHANGES_LOG));
+    rows.add(row("GET /api/communication-attachments", Scope.USER,
+        (w, a, o) -> w.listing(w.logAttachmentOf(o), "/api/communication-attachments?page_size=200"), SEES_LOG,
+        listContains("items", World::logAttachmentOf)));
+    rows.add(row("GET /api/communication-attachments/{id}/content", Scope.USER,
+        (w, a, o) -> Call.get("/api/communication-attachments/" + w.logAttachmentOf(o) + "/content"), SEES_LOG));
+    rows.add(row("GET /api/communication-categories", Scope.NONE, (w, a, o) -> Call.get("/api/communication-categories"), logsCommunications));
+    rows.add(row("POST /api/communication-categories", Scope.NONE,
+        (w, a, o) -> Call.json("POST", "/api/communication-categories", Map.of("category_code", "m" + (++w.sequence),
+            "category_name", "Matrix")), configuresCommunications));
+    rows.add(row("PUT /api/communication-categories/{id}", Scope.COMPANY,
+        (w, a, o) -> Call.json("PUT", "/api/communication-categories/" + w.categoryOf(o), Map.of("category_code", "matrix",
+            "category_name", "Matrix", "version", 999999)), configuresCommunications));
+    rows.add(row("GET /api/channel-configurations", Scope.NONE, (w, a, o) -> Call.get("/api/channel-configurations"), logsCommunications));
+    rows.add(row("GET /api/channel-configurations/{id}", Scope.COMPANY,
+        (w, a, o) -> Call.get("/api/channel-configurations/" + w.phoneChannelOf(o)), logsCommunications));
+    rows.add(row("POST /api/channel-configurations", Scope.NONE,
+        (w, a, o) -> Call.json("POST", "/api/channel-configurations", Map.of("channel_code", "m" + (++w.sequence),
+            "channel_name", "Matrix", "channel_type", "chat")), configuresCommunications));
+    rows.add(row("PUT /api/channel-configurations/{id}", Scope.COMPANY,
+        (w, a, o) -> Call.json("PUT", "/api/channel-configurations/" + w.phoneChannelOf(o), Map.of("channel_code", "phone",
+            "channel_name", "Phone", "channel_type", "phone", "version", 999999)), configuresCommunications));
+    rows.add(row("GET /api/customers", Scope.NONE, (w, a, o) -> Call.get("/api/customers"), logsCommunications));
+    rows.add(row("PUT /api/customers/by-external-id/{externalId}", Scope.NONE,
+        (w, a, o) -> Call.json("PUT", "/api/customers/by-external-id/EXT-M" + (++w.sequence), Map.of("name", "Matrix Ltd")),
+        configuresCommunications));
+    rows.add(row("GET /api/contacts", Scope.NONE, (w, a, o) -> Call.get("/api/contacts"), logsCommunications));
+    rows.add(row("GET /api/contacts/{id}", Scope.COMPANY, (w, a, o) -> Call.get("/api/contacts/" + w.contactOf(o)), logsCommunications));
+    rows.add(row("PUT /api/contacts/by-external-id/{externalId}", Scope.NONE,
+        (w, a, o) -> Call.json("PUT", "/api/contacts/by-external-id/CT-M" + (++w.sequence),
+            Map.of("customer_id", w.acme.platinumCustomerId(), "first_name", "Mat", "last_name", "Rix")), configuresCommunications));
+    // the telephony provider's webhook: only the channel's signature counts, never a user's token
+    rows.add(row("POST /hooks/telephony/{channelId}", Scope.COMPANY,
+        (w, a, o) -> Call.json("POST", "/hooks/telephony/" + w.phoneChannelOf(o), Map.of("event", "call.started",
+            "call_id", "matrix-" + (++w.sequence))), NOBODY));
     // logging in is for everyone, with its own credentials
     rows.add(row("POST /api/auth/token", Scope.NONE,
         (w, a, o) -> new Call("POST", "/api/auth/token", Map.of("username", o.username(), "password", o.username()), Call.Kind.NO_TOKEN),
@@ -358,7 +431,7 @@ class RoleMatrixTest extends IntegrationTest {
     final Staff other;
     private final Map<String, String> tokens = new HashMap<>();
     private final Map<String, String> cache = new LinkedHashMap<>();
-    private int sequence;
+    int sequence;
 
     World(Staff acme, Staff other) {
       this.acme = acme;
@@ -510,6 +583,57 @@ class RoleMatrixTest extends IntegrationTest {
 
     String webhookOf(DirectoryUser owner) {
       return once("webhook:" + companyOf(owner).code(), () -> freshWebhook(owner));
+    }
+
+    /** Analysts log no communications: their "own" log is their company's manager's. */
+    DirectoryUser logOwner(DirectoryUser owner) {
+      return owner.hasRole(com.activityflow.directory.Role.ANALYST) ? companyOf(owner).manager() : owner;
+    }
+
+    Map<String, Object> callLog(DirectoryUser assignee) {
+      Map<String, Object> body = new HashMap<>();
+      body.put("communication_type", "call");
+      body.put("channel", "phone");
+      body.put("direction", "inbound");
+      body.put("subject", "Call " + (++sequence));
+      body.put("start_time", "2026-11-20T10:00:00Z");
+      body.put("end_time", "2026-11-20T10:10:00Z");
+      body.put("content", "A call about the matrix.");
+      body.put("assigned_to_user_id", assignee.id().toString());
+      return body;
+    }
+
+    /** A non-internal call log the owner logged and is assigned to. */
+    String freshLog(DirectoryUser owner) {
+      DirectoryUser logger = logOwner(owner);
+      return created(post("/api/communication-logs", as(logger), callLog(logger)));
+    }
+
+    String logOf(DirectoryUser owner) {
+      return once("log:" + owner.username(), () -> freshLog(owner));
+    }
+
+    String logAttachmentOf(DirectoryUser owner) {
+      return once("log-attachment:" + owner.username(), () -> created(upload(
+          "/api/communication-attachments?communication_log_id=" + logOf(owner), as(logOwner(owner)), "note.txt", "text/plain",
+          "a note".getBytes(StandardCharsets.UTF_8))));
+    }
+
+    String categoryOf(DirectoryUser owner) {
+      return once("category:" + companyOf(owner).code(), () -> get("/api/communication-categories", as(companyOf(owner).manager()))
+          .body().get(0).get("id").asText());
+    }
+
+    String phoneChannelOf(DirectoryUser owner) {
+      return once("phone:" + companyOf(owner).code(), () -> StreamSupport.stream(
+              get("/api/channel-configurations", as(companyOf(owner).manager())).body().spliterator(), false)
+          .filter(c -> c.get("channel_type").asText().equals("phone")).findFirst().orElseThrow().get("id").asText());
+    }
+
+    String contactOf(DirectoryUser owner) {
+      Staff company = companyOf(owner);
+      return once("contact:" + company.code(), () -> created(put("/api/contacts/by-external-id/CT-" + company.code(),
+          as(company.manager()), Map.of("customer_id", company.platinumCustomerId(), "first_name", "Con", "last_name", "Tact"))));
     }
 
     /** The owner's calendar URL (path only); fresh, since the owner's next one retires it. */

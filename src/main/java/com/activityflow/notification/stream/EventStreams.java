@@ -1,5 +1,6 @@
 package com.activityflow.notification.stream;
 
+import com.activityflow.communication.CommunicationEvent;
 import com.activityflow.directory.DirectoryUser;
 import com.activityflow.task.TaskEvent;
 import com.activityflow.notification.NotificationAccessPolicy;
@@ -68,6 +69,11 @@ class EventStreams implements SmartLifecycle {
     sender.execute(() -> deliver(event));
   }
 
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  void onCommunicationEvent(CommunicationEvent event) {
+    sender.execute(() -> deliver(event));
+  }
+
   @Override
   public void start() {
     running = true;
@@ -105,6 +111,26 @@ class EventStreams implements SmartLifecycle {
       }
     }
   }
+
+  private void deliver(CommunicationEvent event) {
+    LiveCommunicationEvent live = new LiveCommunicationEvent(event.type(), event.communicationLogId(), event.occurredAt(), event.data());
+    for (Subscriber s : subscribers) {
+      boolean visible;
+      try {
+        visible = access.receivesLiveEvent(event, s.user());
+      } catch (RuntimeException e) {
+        log.warn("Could not check visibility of communication {} for {}", event.communicationLogId(), s.user().username(), e);
+        continue;
+      }
+      if (visible) {
+        send(s, SseEmitter.event().name(event.type()).id(event.communicationLogId() + "@" + event.occurredAt())
+            .data(live, MediaType.APPLICATION_JSON));
+      }
+    }
+  }
+
+  /** A communication event as the live stream sends it. */
+  record LiveCommunicationEvent(String type, java.util.UUID communicationLogId, java.time.Instant occurredAt, java.util.Map<String, Object> data) {}
 
   @Scheduled(fixedDelayString = "${activityflow.events.heartbeat:PT15S}")
   void heartbeat() {
