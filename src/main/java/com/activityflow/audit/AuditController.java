@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The admin's view of the audit trail of its company, as JSON or CSV. */
 @RestController
 @RequestMapping("/api/admin/audit")
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("@auditAccessPolicy.mayReadAuditTrail(principal)")
 @Validated
 @Tag(name = "Audit")
 @SecurityRequirement(name = "bearer")

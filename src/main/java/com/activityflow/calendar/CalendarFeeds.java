@@ -1,5 +1,6 @@
 package com.activityflow.calendar;
 
+import com.activityflow.audit.AuditTrail;
 import com.activityflow.directory.DirectoryService;
 import com.activityflow.directory.DirectoryUser;
 import com.activityflow.platform.security.CurrentUser;
@@ -35,6 +36,7 @@ class CalendarFeeds {
   private final ICalendarWriter writer;
   private final Clock clock;
   private final String baseUrl;
+  private final AuditTrail audit;
   private final SecureRandom random = new SecureRandom();
 
   CalendarFeeds(
@@ -44,7 +46,9 @@ class CalendarFeeds {
       CurrentUser currentUser,
       ICalendarWriter writer,
       Clock clock,
-      @Value("${activityflow.mail.base-url:http://localhost:8080}") String baseUrl) {
+      @Value("${activityflow.mail.base-url:http://localhost:8080}") String baseUrl,
+      AuditTrail audit) {
+    this.audit = audit;
     this.feeds = feeds;
     this.tasks = tasks;
     this.directory = directory;
@@ -60,14 +64,23 @@ class CalendarFeeds {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    CalendarFeed feed = feeds.findById(user.id()).orElseGet(() -> new CalendarFeed(user.id(), user.companyId()));
+    java.util.Optional<CalendarFeed> existing = feeds.findById(user.id());
+    CalendarFeed feed = existing.orElseGet(() -> new CalendarFeed(user.id(), user.companyId()));
     feed.rotate(hash(token), clock.instant());
     feeds.saveAndFlush(feed);
+    // the token itself is a credential: the trail records only that it changed
+    audit.record(user.companyId(), user.id(), user.username(), existing.isPresent() ? "update" : "create",
+        "calendar_feed", user.id().toString(), java.util.List.of(new AuditTrail.FieldChange("token", existing.isPresent() ? "(old)" : null, "(new)")), null);
     return new FeedLink(baseUrl + "/calendar/" + token + ".ics", token, feed.getCreatedAt());
   }
 
   void revoke() {
-    feeds.findById(currentUser.get().id()).ifPresent(feeds::delete);
+    DirectoryUser user = currentUser.get();
+    feeds.findById(user.id()).ifPresent(feed -> {
+      feeds.delete(feed);
+      audit.record(user.companyId(), user.id(), user.username(), "delete", "calendar_feed", user.id().toString(),
+          java.util.List.of(new AuditTrail.FieldChange("token", "(old)", null)), null);
+    });
   }
 
   /** The feed's iCalendar text; an unknown or revoked token, or an inactive owner, is 404. */

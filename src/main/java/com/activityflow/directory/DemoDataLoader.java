@@ -24,8 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo data of the embedded default: company Acme with a sales team (reps with different skills
- * and capacities), a team lead, a manager, an approver, an administrator and an analyst. Each demo user's
- * password equals its user name, which is why this exists only on the embedded profile.
+ * and capacities), a team lead, a manager, an approver, an administrator and an analyst; and a
+ * second company, Globex, with a rep, a lead, a manager and an approver, so tenant isolation can
+ * be tried by hand. Each demo user's password equals its user name, which is why this exists
+ * only on the embedded profile.
  */
 @Component
 @Profile("embedded")
@@ -36,7 +38,9 @@ public class DemoDataLoader {
 
   /** The demo user names; outside the embedded profile none may log in with its own name. */
   public static final List<String> DEMO_USERS =
-      List.of("rep1", "rep2", "rep3", "lead1", "manager1", "approver1", "admin", "analyst1");
+      List.of(
+          "rep1", "rep2", "rep3", "lead1", "manager1", "approver1", "admin", "analyst1",
+          "globex_rep1", "globex_lead1", "globex_manager1", "globex_approver1");
 
   private final CompanyRepository companies;
   private final TeamRepository teams;
@@ -66,12 +70,18 @@ public class DemoDataLoader {
     this.communicationDefaults = communicationDefaults;
   }
 
-  /** Loads Acme once; a restart keeps what is there. */
+  /** Loads each demo company once; a restart keeps what is there. */
   @Transactional
   public void load() {
-    if (companies.findByCode("acme").isPresent()) {
-      return;
+    if (companies.findByCode("acme").isEmpty()) {
+      loadAcme();
     }
+    if (companies.findByCode("globex").isEmpty()) {
+      loadGlobex();
+    }
+  }
+
+  private void loadAcme() {
     Company acme = companies.save(new Company(UUID.randomUUID(), "acme", "Acme", clock.instant()));
     Team sales = teams.save(new Team(UUID.randomUUID(), acme.getId(), "sales", "Sales", clock.instant()));
 
@@ -81,18 +91,32 @@ public class DemoDataLoader {
     AppUser lead = user(acme, sales, "lead1", "Lee Lead", Set.of(Role.TEAM_LEAD), Set.of(), 10);
     user(acme, null, "manager1", "Mia Manager", Set.of(Role.MANAGER), Set.of(), 10);
     AppUser approver = user(acme, null, "approver1", "Alex Approver", Set.of(Role.MANAGER), Set.of(), 10);
-    AppUser admin = user(acme, null, "admin", "Ada Admin", Set.of(Role.ADMIN), Set.of(), 10);
+    user(acme, null, "admin", "Ada Admin", Set.of(Role.ADMIN), Set.of(), 10);
     user(acme, null, "analyst1", "Ana Analyst", Set.of(Role.ANALYST), Set.of(), 10);
     sales.setLeadUserId(lead.getId());
 
     group(acme, "approvers", "Approvers", approver);
-    group(acme, "camunda-admin", "Camunda administrators", admin);
 
     customers.save(new Customer(UUID.randomUUID(), acme.getId(), "CRM-1001", "Initech", "platinum", clock.instant()));
     customers.save(new Customer(UUID.randomUUID(), acme.getId(), "CRM-1002", "Hooli", "gold", clock.instant()));
     customers.save(new Customer(UUID.randomUUID(), acme.getId(), "CRM-1003", "Pied Piper", "standard", clock.instant()));
     communicationDefaults.seed(acme.getId());
-    log.info("Loaded demo data: company Acme with users {}", DEMO_USERS);
+    log.info("Loaded demo data: company Acme");
+  }
+
+  /** The second tenant: same shape as Acme, smaller; its users see nothing of Acme's. */
+  private void loadGlobex() {
+    Company globex = companies.save(new Company(UUID.randomUUID(), "globex", "Globex", clock.instant()));
+    Team sales = teams.save(new Team(UUID.randomUUID(), globex.getId(), "sales", "Sales", clock.instant()));
+    user(globex, sales, "globex_rep1", "Gina Rep", Set.of(Role.REP), Set.of("calls", "technical", "negotiation"), 5);
+    AppUser lead = user(globex, sales, "globex_lead1", "Gus Lead", Set.of(Role.TEAM_LEAD), Set.of(), 10);
+    user(globex, null, "globex_manager1", "Gloria Manager", Set.of(Role.MANAGER), Set.of(), 10);
+    AppUser approver = user(globex, null, "globex_approver1", "Glen Approver", Set.of(Role.MANAGER), Set.of(), 10);
+    sales.setLeadUserId(lead.getId());
+    group(globex, "approvers", "Approvers", approver);
+    customers.save(new Customer(UUID.randomUUID(), globex.getId(), "CRM-2001", "Umbrella", "gold", clock.instant()));
+    communicationDefaults.seed(globex.getId());
+    log.info("Loaded demo data: company Globex");
   }
 
   private AppUser user(

@@ -104,6 +104,14 @@ public class DirectoryService {
     return customers.findByIdAndCompanyId(customerId, companyId).map(c -> c.getTier()).orElse("standard");
   }
 
+  /**
+   * Whether the id is a customer of another company. Customers the CRM has not told us about
+   * are allowed (the CRM owns them); another company's never are.
+   */
+  public boolean isOtherCompanysCustomer(UUID companyId, UUID customerId) {
+    return customerId != null && customers.findById(customerId).filter(c -> !c.getCompanyId().equals(companyId)).isPresent();
+  }
+
   /** The customer's name as the CRM told us, or null. */
   public String customerName(UUID companyId, UUID customerId) {
     return customerId == null ? null : customers.findByIdAndCompanyId(customerId, companyId).map(c -> c.getName()).orElse(null);

@@ -13,6 +13,14 @@ public enum Role implements Coded {
   /** owns the models (BPMN, DMN, forms); reads the model pages */
   ANALYST("analyst");
 
+  /**
+   * The Camunda group of the users with the role {@link #ADMIN}: it holds every Camunda
+   * permission (Cockpit, Admin, deployments). It is deliberately not Camunda's
+   * {@code camunda-admin}: members of that group skip Camunda's tenant checks, so a company's
+   * admin would see every company's work. No directory group may be called {@code camunda-admin}.
+   */
+  public static final String ADMINS_GROUP = "activityflow-admins";
+
   private final String code;
 
   Role(String code) {

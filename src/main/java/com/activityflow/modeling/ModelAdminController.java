@@ -56,7 +56,7 @@ class ModelAdminController {
   record Validation(boolean valid, String directory, List<ModelProblem> problems) {}
 
   @PostMapping("/models/validate")
-  @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+  @PreAuthorize("@modelAccessPolicy.mayReadModels(principal)")
   @Operation(summary = "Check the models of the configured folder without deploying them")
   Validation validate() {
     List<ModelProblem> problems = validator.validate(folder());
@@ -64,21 +64,21 @@ class ModelAdminController {
   }
 
   @PostMapping("/models/deploy")
-  @PreAuthorize("hasRole('ADMIN')")
+  @PreAuthorize("@modelAccessPolicy.mayDeploy(principal)")
   @Operation(summary = "Validate and deploy the configured folder; only changed files make new versions")
   ModelDeployer.Outcome deploy() {
     return deployer.deploy(folder(), currentUser.get().username(), "api");
   }
 
   @GetMapping("/models/deployments")
-  @PreAuthorize("hasRole('ADMIN')")
+  @PreAuthorize("@modelAccessPolicy.mayDeploy(principal)")
   @Operation(summary = "The audit of deployments, refusals and migrations, newest first")
   List<ModelDeploymentAudit.Entry> deployments(@RequestParam(name = "limit", defaultValue = "50") int limit) {
     return audit.latest(Math.max(1, Math.min(limit, 500)));
   }
 
   @PostMapping("/processes/{key}/migrate")
-  @PreAuthorize("hasRole('ADMIN')")
+  @PreAuthorize("@modelAccessPolicy.mayDeploy(principal)")
   @Operation(summary = "Move running instances to the newest version; dry_run=true (default) only reports")
   ProcessMigrator.Report migrate(
       @PathVariable String key, @RequestParam(name = "dry_run", defaultValue = "true") boolean dryRun) {
@@ -89,7 +89,7 @@ class ModelAdminController {
   }
 
   @GetMapping({"/models/docs", "/models/docs/{page}"})
-  @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST')")
+  @PreAuthorize("@modelAccessPolicy.mayReadModels(principal)")
   @Operation(summary = "Generated pages of the deployed models (index, or one process or decision)")
   ResponseEntity<String> docs(@PathVariable(name = "page", required = false) String page) {
     String name = page == null ? "index.html" : page.endsWith(".html") ? page : page + ".html";

@@ -1,5 +1,7 @@
 package com.activityflow.modeling;
 
+import com.activityflow.audit.AuditTrail;
+import com.activityflow.directory.DirectoryService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -8,7 +10,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Append-only record of deployments, refusals and migrations (the table refuses updates and deletes). */
+/**
+ * Append-only record of deployments, refusals and migrations (the table refuses updates and
+ * deletes). When a directory user did it (the admin API), it is also written to the audit trail
+ * of that user's company, so the admin's audit query shows it with request id and address.
+ */
 public class ModelDeploymentAudit {
 
   /** One audit entry as the admin API shows it. */
@@ -18,10 +24,14 @@ public class ModelDeploymentAudit {
 
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
+  private final AuditTrail audit;
+  private final DirectoryService directory;
 
-  public ModelDeploymentAudit(JdbcTemplate jdbc, ObjectMapper json) {
+  public ModelDeploymentAudit(JdbcTemplate jdbc, ObjectMapper json, AuditTrail audit, DirectoryService directory) {
     this.jdbc = jdbc;
     this.json = json;
+    this.audit = audit;
+    this.directory = directory;
   }
 
   void deployed(String actor, String source, String deploymentId, List<String> files, Map<String, Integer> versions) {
@@ -59,6 +69,11 @@ public class ModelDeploymentAudit {
 
   private void insert(
       String actor, String source, String outcome, String deploymentId, Object files, Object versions, Object problems) {
+    directory.findUser(actor).ifPresent(user -> audit.record(
+        user.companyId(), user.id(), user.username(), outcome.equals("migrated") ? "migrate" : "deploy", "model_deployment",
+        deploymentId == null ? source : deploymentId,
+        List.of(new AuditTrail.FieldChange("files", null, write(files)), new AuditTrail.FieldChange("versions", null, write(versions))),
+        outcome.equals("refused") ? "refused: " + write(problems) : outcome));
     jdbc.update(
         "insert into model_deployments (id, actor, source, outcome, deployment_id, files, versions, problems)"
             + " values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)",

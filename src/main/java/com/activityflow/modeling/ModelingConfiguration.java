@@ -35,8 +35,10 @@ class ModelingConfiguration {
   }
 
   @Bean
-  ModelDeploymentAudit modelDeploymentAudit(JdbcTemplate jdbc, ObjectMapper json) {
-    return new ModelDeploymentAudit(jdbc, json);
+  ModelDeploymentAudit modelDeploymentAudit(
+      JdbcTemplate jdbc, ObjectMapper json, com.activityflow.audit.AuditTrail audit,
+      com.activityflow.directory.DirectoryService directory) {
+    return new ModelDeploymentAudit(jdbc, json, audit, directory);
   }
 
   @Bean

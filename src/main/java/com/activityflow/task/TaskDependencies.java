@@ -7,6 +7,7 @@ import com.activityflow.task.domain.Task;
 import java.time.Clock;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -29,11 +30,13 @@ public class TaskDependencies {
   private final JdbcTemplate jdbc;
   private final TaskAccessPolicy access;
   private final Clock clock;
+  private final TaskHistory history;
 
-  TaskDependencies(JdbcTemplate jdbc, TaskAccessPolicy access, Clock clock) {
+  TaskDependencies(JdbcTemplate jdbc, TaskAccessPolicy access, Clock clock, TaskHistory history) {
     this.jdbc = jdbc;
     this.access = access;
     this.clock = clock;
+    this.history = history;
   }
 
   @Transactional(readOnly = true)
@@ -78,6 +81,7 @@ public class TaskDependencies {
         "insert into task_dependencies (predecessor_id, successor_id, company_id, created_by_user_id, created_at)"
             + " values (?, ?, ?, ?, ?) on conflict do nothing",
         predecessor.getId(), successor.getId(), successor.getCompanyId(), user.id(), Timestamp.from(clock.instant()));
+    history.recordDiff(successor, user.id(), Map.of(), Map.of("predecessor_added", predecessor.getId().toString()));
     return of(successorId, user);
   }
 
@@ -87,6 +91,7 @@ public class TaskDependencies {
     if (removed == 0) {
       throw NotFoundException.forId("Dependency on task", predecessorId);
     }
+    history.recordDiff(successor, user.id(), Map.of(), Map.of("predecessor_removed", predecessorId.toString()));
   }
 
   /** Refuses starting or completing a task whose predecessors are not all completed. */

@@ -2,7 +2,6 @@ package com.activityflow.task;
 
 import com.activityflow.directory.DirectoryService;
 import com.activityflow.directory.DirectoryUser;
-import com.activityflow.directory.Role;
 import com.activityflow.platform.web.RuleViolationException;
 import com.activityflow.task.domain.Task;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /** Tags and watchers of tasks (seed 000 section 5.2). */
@@ -30,10 +28,12 @@ public class TaskLabels {
 
   private final NamedParameterJdbcTemplate jdbc;
   private final DirectoryService directory;
+  private final TaskAccessPolicy access;
 
-  TaskLabels(NamedParameterJdbcTemplate jdbc, DirectoryService directory) {
+  TaskLabels(NamedParameterJdbcTemplate jdbc, DirectoryService directory, TaskAccessPolicy access) {
     this.jdbc = jdbc;
     this.directory = directory;
+    this.access = access;
   }
 
   /** Normalised tags (trimmed, lower case, unique); refuses a bad one naming it. */
@@ -78,20 +78,17 @@ public class TaskLabels {
   /** Anyone who sees the task may watch it; adding someone else needs a team lead or above. */
   void watch(Task task, DirectoryUser actor, UUID userId) {
     UUID who = userId == null ? actor.id() : userId;
-    if (!who.equals(actor.id()) && !actor.hasAnyRole(Role.TEAM_LEAD, Role.MANAGER, Role.ADMIN)) {
-      throw new AccessDeniedException("Only team leads, managers and admins add other watchers");
-    }
+    access.checkMayChangeWatcher(actor, who);
     DirectoryUser watcher = directory.findUser(who).filter(u -> u.companyId().equals(task.getCompanyId()) && u.active())
         .orElseThrow(() -> RuleViolationException.invalid("watcher_unknown", "user_id", "No active user " + who + " in this company"));
     jdbc.update("insert into task_watchers (task_id, user_id) values (:task, :user) on conflict do nothing",
         new MapSqlParameterSource("task", task.getId()).addValue("user", watcher.id()));
   }
 
-  void unwatch(Task task, DirectoryUser actor, UUID userId) {
-    if (!userId.equals(actor.id()) && !actor.hasAnyRole(Role.TEAM_LEAD, Role.MANAGER, Role.ADMIN)) {
-      throw new AccessDeniedException("Only team leads, managers and admins remove other watchers");
-    }
-    jdbc.update("delete from task_watchers where task_id = :task and user_id = :user",
+  /** Whether the user was a watcher. */
+  boolean unwatch(Task task, DirectoryUser actor, UUID userId) {
+    access.checkMayChangeWatcher(actor, userId);
+    return 0 < jdbc.update("delete from task_watchers where task_id = :task and user_id = :user",
         new MapSqlParameterSource("task", task.getId()).addValue("user", userId));
   }
 }

@@ -135,6 +135,7 @@ public class TaskManager {
     task.setPriority(
         request.priority() != null ? request.priority()
             : template != null ? template.priority() : TaskPriority.NORMAL);
+    checkOwnCustomer(user, request.customerId());
     task.setCustomerId(request.customerId());
     task.setContactId(request.contactId());
     task.setStartDate(request.startDate());
@@ -212,13 +213,17 @@ public class TaskManager {
 
   public List<TaskLabels.Watcher> watch(UUID id, UUID userId) {
     Task task = access.load(id, currentUser.get());
-    labels.watch(task, currentUser.get(), userId);
+    UUID watcher = userId == null ? currentUser.get().id() : userId;
+    labels.watch(task, currentUser.get(), watcher);
+    history.recordDiff(task, currentUser.get().id(), Map.of(), Map.of("watcher_added", watcher.toString()));
     return labels.watchers(task.getId());
   }
 
   public void unwatch(UUID id, UUID userId) {
     Task task = access.load(id, currentUser.get());
-    labels.unwatch(task, currentUser.get(), userId);
+    if (labels.unwatch(task, currentUser.get(), userId)) {
+      history.recordDiff(task, currentUser.get().id(), Map.of(), Map.of("watcher_removed", userId.toString()));
+    }
   }
 
   public TaskAttachments.AttachmentView attach(UUID id, org.springframework.web.multipart.MultipartFile file) {
@@ -289,6 +294,7 @@ public class TaskManager {
       task.setPriority(request.priority());
     }
     if (request.customerId() != null) {
+      checkOwnCustomer(user, request.customerId());
       task.setCustomerId(request.customerId());
     }
     if (request.contactId() != null) {
@@ -445,6 +451,7 @@ public class TaskManager {
                 Boolean.TRUE.equals(request.isInternal()),
                 Boolean.TRUE.equals(request.isPinned()),
                 clock.instant()));
+    history.recordDiff(task, user.id(), Map.of(), Map.of("comment_added", comment.getId().toString()));
     publish(TaskEvent.COMMENT_ADDED, task, user.id(), Map.of("comment_id", comment.getId().toString()));
     return toView(comment, Map.of(user.id(), user.username()), List.of());
   }
@@ -458,6 +465,12 @@ public class TaskManager {
     data.put("assigned_to_user_id", task.getAssignedToUserId() == null ? null : task.getAssignedToUserId().toString());
     data.put("candidate_group", task.getCandidateGroup());
     return data;
+  }
+
+  private void checkOwnCustomer(DirectoryUser user, UUID customerId) {
+    if (directory.isOtherCompanysCustomer(user.companyId(), customerId)) {
+      throw RuleViolationException.invalid("customer_not_found", "customer_id", "Customer " + customerId + " is not a customer of your company");
+    }
   }
 
   /** Whether the user may see the task (company and role), e.g. to filter a live event stream. */

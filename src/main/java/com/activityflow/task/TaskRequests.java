@@ -46,7 +46,9 @@ public final class TaskRequests {
           BigDecimal actualHours,
       Boolean isPublic,
       @Schema(description = "ask for approval even when the approval rules would not") Boolean requiresApproval,
-      @Schema(description = "create from this template (GET /api/task-templates)") String templateCode,
+      @Schema(description = "create from this template (GET /api/task-templates)")
+          @Size(max = 20, message = "template_code is at most 20 characters")
+          String templateCode,
       @Schema(description = "values for the template's {{placeholders}}")
           java.util.Map<String, @Size(max = 2000, message = "template values are at most 2000 characters") String>
               templateValues) {

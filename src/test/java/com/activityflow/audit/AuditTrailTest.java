@@ -49,6 +49,49 @@ class AuditTrailTest extends IntegrationTest {
   }
 
   @Test
+  void recordsConfigurationAndCollaborationChangesOfEveryKind() {
+    Staff acme = companies.create();
+    String manager = tokenFor(acme.manager());
+    String rep1 = tokenFor(acme.rep1());
+    String lead = tokenFor(acme.lead());
+
+    String hook = post("/api/webhooks", manager, Map.of("url", "https://crm.example.com/hooks/audit", "event_types",
+        java.util.List.of("task.created"))).text("id");
+    put("/api/webhooks/" + hook, manager, Map.of("active", false));
+    delete("/api/webhooks/" + hook, manager);
+
+    JsonNode created = post("/api/task-series", rep1, Map.of("task_title", "Weekly", "task_type", "follow_up",
+        "rrule", "FREQ=WEEKLY;BYDAY=MO", "dtstart", "2031-01-06T09:00:00", "time_zone", "Europe/Berlin")).body();
+    String series = created.get("id").asText();
+    Response edited = put("/api/task-series/" + series, rep1, Map.of("version", created.get("version").asLong(), "rrule", "FREQ=WEEKLY;BYDAY=FR"));
+    assertThat(edited.status()).as("%s", edited.body()).isEqualTo(200);
+    assertThat(post("/api/task-series/" + series + "/stop", rep1, null).status()).isEqualTo(200);
+
+    post("/api/calendar-feed", rep1, null);
+    post("/api/calendar-feed", rep1, null);
+    delete("/api/calendar-feed", rep1);
+
+    String task = post("/api/tasks", rep1, Map.of("task_title", "Collaboration", "task_type", "call")).text("id");
+    String predecessor = post("/api/tasks", rep1, Map.of("task_title", "First", "task_type", "call")).text("id");
+    post("/api/tasks/" + task + "/comments", rep1, Map.of("comment_text", "noted"));
+    post("/api/tasks/" + task + "/watchers", lead, Map.of("user_id", acme.rep3().id()));
+    delete("/api/tasks/" + task + "/watchers/" + acme.rep3().id(), lead);
+    post("/api/tasks/" + task + "/dependencies", rep1, Map.of("predecessor_id", predecessor));
+    delete("/api/tasks/" + task + "/dependencies/" + predecessor, rep1);
+
+    String admin = tokenFor(acme.admin());
+    JsonNode hookEntries = get("/api/admin/audit?entity_type=webhook&entity_id=" + hook, admin).body();
+    assertThat(hookEntries).extracting(e -> e.get("action").asText()).containsExactlyInAnyOrder("create", "update", "delete");
+    assertThat(hookEntries.toString()).doesNotContain("whsec_");
+    assertThat(get("/api/admin/audit?entity_type=task_series&entity_id=" + series, admin).body())
+        .extracting(e -> e.get("action").asText()).containsExactlyInAnyOrder("create", "update", "transition");
+    JsonNode feed = get("/api/admin/audit?entity_type=calendar_feed&entity_id=" + acme.rep1().id(), admin).body();
+    assertThat(feed).extracting(e -> e.get("action").asText()).containsExactlyInAnyOrder("create", "update", "delete");
+    String taskTrail = get("/api/admin/audit?entity_type=task&entity_id=" + task, admin).body().toString();
+    assertThat(taskTrail).contains("comment_added", "watcher_added", "watcher_removed", "predecessor_added", "predecessor_removed");
+  }
+
+  @Test
   void recordsFailedLogins() {
     Staff acme = companies.create();
     assertThat(post("/api/auth/token", null, Map.of("username", acme.rep2().username(), "password", "guess")).status()).isEqualTo(401);

@@ -110,6 +110,10 @@ class ModelDeploymentTest extends IntegrationTest {
     assertThat(audit.get(1).get("outcome").asText()).isEqualTo("deployed");
     assertThat(audit.get(1).get("actor").asText()).isEqualTo("admin");
     assertThat(audit.get(1).get("versions").has("task-assignment")).isTrue();
+    // and in the company's audit trail, with the request's id and address
+    JsonNode trail = get("/api/admin/audit?entity_type=model_deployment&actor=admin", admin).body();
+    assertThat(trail).extracting(e -> e.get("action").asText()).contains("deploy", "migrate");
+    assertThat(trail.get(0).get("request_id").asText()).isNotBlank();
   }
 
   @Test

@@ -67,7 +67,7 @@ class SecurityTest extends IntegrationTest {
     String globexManager = globex.manager().username();
     assertThat(engineRest("POST", "/process-definition/key/notification-delivery/start", globexManager, globexManager, start).status())
         .isEqualTo(403);
-    // the demo admin (camunda-admin of Acme) may start processes, but not in another company
+    // the demo admin (role admin of Acme: every Camunda grant) may start processes, but not in another company
     Map<String, Object> intoGlobex = Map.of("businessKey", "x", "variables",
         Map.of("tenantId", Map.of("value", globex.code(), "type", "String")));
     Response crossTenant = engineRest("POST", "/process-definition/key/notification-delivery/start", "admin", "admin", intoGlobex);

@@ -75,7 +75,8 @@ public class TestCompany {
       DirectoryUser manager,
       DirectoryUser approver,
       DirectoryUser keyAccountManager,
-      DirectoryUser admin) {}
+      DirectoryUser admin,
+      DirectoryUser analyst) {}
 
   public Staff create() {
     String code = "c" + SEQUENCE.incrementAndGet() + "x" + Long.toString(System.nanoTime() % 100000, 36);
@@ -93,6 +94,7 @@ public class TestCompany {
               teams.save(new Team(UUID.randomUUID(), company.getId(), "key_accounts", "Key accounts", Instant.now()));
           AppUser kam = user(company, keyAccounts, "kam", Role.REP, Set.of("negotiation"), 10);
           AppUser admin = user(company, null, "admin", Role.ADMIN, Set.of(), 10);
+          AppUser analyst = user(company, null, "analyst", Role.ANALYST, Set.of(), 10);
           sales.setLeadUserId(lead.getId());
           DirectoryGroup approvers = new DirectoryGroup(UUID.randomUUID(), company.getId(), "approvers", "Approvers");
           approvers.getMemberIds().add(approver.getId());
@@ -113,8 +115,20 @@ public class TestCompany {
               load(manager),
               load(approver),
               load(kam),
-              load(admin));
+              load(admin),
+              load(analyst));
         });
+  }
+
+  /** Lets every user of the company take many tasks, for tests that create lots of them. */
+  public void raiseCapacities(Staff staff, int capacity) {
+    tx.executeWithoutResult(
+        status -> users.findAll().stream()
+            .filter(u -> u.getCompanyId().equals(staff.companyId()))
+            .forEach(u -> {
+              u.setCapacity(capacity);
+              users.save(u);
+            }));
   }
 
   private AppUser user(Company company, Team team, String name, Role role, Set<String> skills, int capacity) {

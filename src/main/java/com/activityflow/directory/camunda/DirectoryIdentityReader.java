@@ -1,7 +1,9 @@
 package com.activityflow.directory.camunda;
 
+import com.activityflow.directory.Role;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
@@ -22,9 +24,23 @@ class DirectoryIdentityReader {
 
   private static final String USER_COLUMNS =
       "select u.username, u.display_name, u.email from users u ";
+  /**
+   * Camunda's group of administrators follows the application role {@code admin}: every admin is
+   * a member. A directory group named like Camunda's built-in admin group is never shown to the
+   * engine, since its members would skip the tenant checks (see {@link Role#ADMINS_GROUP}).
+   */
+  private static final String ADMINS = Role.ADMINS_GROUP;
+
+  private static final String HIDDEN = "'" + Groups.CAMUNDA_ADMIN + "'";
+
+  private static final String ROLE_GROUPS =
+      "select distinct '" + ADMINS + "' as code, 'Administrators' as name, u.company_id from users u"
+          + " join user_roles r on r.user_id = u.id where r.role = 'admin'";
+
   private static final String GROUP_UNION =
-      "select g.code, g.name, g.company_id from directory_groups g"
-          + " union select t.code, t.name, t.company_id from teams t";
+      "select g.code, g.name, g.company_id from directory_groups g where g.code <> " + HIDDEN
+          + " union select t.code, t.name, t.company_id from teams t where t.code <> " + HIDDEN
+          + " union " + ROLE_GROUPS;
 
   private final JdbcTemplate jdbc;
   private final PasswordEncoder passwordEncoder;
@@ -73,9 +89,11 @@ class DirectoryIdentityReader {
     return jdbc.query(
         USER_COLUMNS
             + "where u.is_active and (u.id in (select m.user_id from group_members m"
-            + " join directory_groups g on g.id = m.group_id where g.code = ?)"
-            + " or u.team_id in (select t.id from teams t where t.code = ?))",
+            + " join directory_groups g on g.id = m.group_id where g.code = ? and g.code <> " + HIDDEN + ")"
+            + " or u.team_id in (select t.id from teams t where t.code = ? and t.code <> " + HIDDEN + ")"
+            + " or (? = '" + ADMINS + "' and u.id in (select r.user_id from user_roles r where r.role = 'admin')))",
         USER,
+        groupCode,
         groupCode,
         groupCode);
   }
@@ -113,10 +131,13 @@ class DirectoryIdentityReader {
   List<Group> groupsOf(String username) {
     return jdbc.query(
         "select g.code, g.name from directory_groups g join group_members m on m.group_id = g.id"
-            + " join users u on u.id = m.user_id where u.username = ?"
+            + " join users u on u.id = m.user_id where u.username = ? and g.code <> " + HIDDEN
             + " union select t.code, t.name from teams t join users u on u.team_id = t.id"
-            + " where u.username = ?",
+            + " where u.username = ? and t.code <> " + HIDDEN
+            + " union select '" + ADMINS + "', 'Administrators' from users u"
+            + " join user_roles r on r.user_id = u.id where u.username = ? and r.role = 'admin'",
         GROUP,
+        username,
         username,
         username);
   }

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A named group of users (e.g. {@code approvers}, {@code camunda-admin}); its code is the
+ * A named group of users (e.g. {@code approvers}); its code is the
  * Camunda group id that candidate groups and authorizations refer to.
  */
 @Entity

@@ -1,10 +1,9 @@
 package com.activityflow.notification.stream;
 
-import com.activityflow.communication.CommunicationAccessPolicy;
 import com.activityflow.communication.CommunicationEvent;
 import com.activityflow.directory.DirectoryUser;
 import com.activityflow.task.TaskEvent;
-import com.activityflow.task.TaskManager;
+import com.activityflow.notification.NotificationAccessPolicy;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,8 +23,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The open live streams of this node. A task event goes out only after its change committed
  * (a rolled-back change is never announced) and only to users who may see the task, checked by
- * the task module's own access rules at the moment of sending. Sending happens on one thread of
- * its own, in commit order, so a slow client never holds up the request that made the change.
+ * {@link NotificationAccessPolicy} (the task module's access rules) at the moment of sending.
+ * Sending happens on one thread of its own, in commit order, so a slow client never holds up the
+ * request that made the change.
  */
 @Component
 @EnableConfigurationProperties(EventStreamProperties.class)
@@ -37,8 +37,7 @@ class EventStreams implements SmartLifecycle {
 
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
   private volatile boolean running;
-  private final TaskManager tasks;
-  private final CommunicationAccessPolicy communications;
+  private final NotificationAccessPolicy access;
   private final EventStreamProperties properties;
   private final ExecutorService sender =
       Executors.newSingleThreadExecutor(
@@ -48,9 +47,8 @@ class EventStreams implements SmartLifecycle {
             return t;
           });
 
-  EventStreams(TaskManager tasks, CommunicationAccessPolicy communications, EventStreamProperties properties) {
-    this.tasks = tasks;
-    this.communications = communications;
+  EventStreams(NotificationAccessPolicy access, EventStreamProperties properties) {
+    this.access = access;
     this.properties = properties;
   }
 
@@ -101,12 +99,9 @@ class EventStreams implements SmartLifecycle {
   private void deliver(TaskEvent event) {
     LiveEvent live = LiveEvent.of(event);
     for (Subscriber s : subscribers) {
-      if (!s.user().companyId().equals(event.companyId())) {
-        continue;
-      }
       boolean visible;
       try {
-        visible = tasks.isVisibleTo(event.taskId(), s.user());
+        visible = access.receivesLiveEvent(event, s.user());
       } catch (RuntimeException e) {
         log.warn("Could not check visibility of task {} for {}", event.taskId(), s.user().username(), e);
         continue;
@@ -120,12 +115,9 @@ class EventStreams implements SmartLifecycle {
   private void deliver(CommunicationEvent event) {
     LiveCommunicationEvent live = new LiveCommunicationEvent(event.type(), event.communicationLogId(), event.occurredAt(), event.data());
     for (Subscriber s : subscribers) {
-      if (!s.user().companyId().equals(event.companyId())) {
-        continue;
-      }
       boolean visible;
       try {
-        visible = communications.isVisibleTo(event.communicationLogId(), s.user());
+        visible = access.receivesLiveEvent(event, s.user());
       } catch (RuntimeException e) {
         log.warn("Could not check visibility of communication {} for {}", event.communicationLogId(), s.user().username(), e);
         continue;

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Outgoing webhooks of the caller's company, for its managers and admins. */
 @RestController
 @RequestMapping("/api/webhooks")
-@PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+@PreAuthorize("@notificationAccessPolicy.mayManageWebhooks(principal)")
 @Tag(name = "Webhooks")
 @SecurityRequirement(name = "bearer")
 class WebhookController {

@@ -1,5 +1,6 @@
 package com.activityflow.notification.webhook;
 
+import com.activityflow.audit.AuditTrail;
 import com.activityflow.directory.DirectoryUser;
 import com.activityflow.platform.security.CurrentUser;
 import com.activityflow.platform.web.NotFoundException;
@@ -15,8 +16,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -41,12 +44,17 @@ public class Webhooks {
 
   public record CreateWebhook(
       @NotBlank(message = "url is required") @Size(max = 2000, message = "url is at most 2000 characters") String url,
-      @NotEmpty(message = "event_types needs at least one event type") List<String> eventTypes,
+      @NotEmpty(message = "event_types needs at least one event type")
+          @Size(max = 20, message = "event_types holds at most 20 event types")
+          List<@Size(max = 100, message = "an event type is at most 100 characters") String> eventTypes,
       Boolean active) {}
 
   /** Fields left out stay as they are. */
   public record UpdateWebhook(
-      @Size(max = 2000, message = "url is at most 2000 characters") String url, List<String> eventTypes, Boolean active) {}
+      @Size(max = 2000, message = "url is at most 2000 characters") String url,
+      @Size(max = 20, message = "event_types holds at most 20 event types")
+          List<@Size(max = 100, message = "an event type is at most 100 characters") String> eventTypes,
+      Boolean active) {}
 
   public record WebhookView(
       UUID id, String url, List<String> eventTypes, boolean active, Instant createdAt, Instant updatedAt) {}
@@ -76,6 +84,7 @@ public class Webhooks {
   private final SecretCipher cipher;
   private final CurrentUser currentUser;
   private final Clock clock;
+  private final AuditTrail audit;
   private final SecureRandom random = new SecureRandom();
 
   Webhooks(
@@ -83,12 +92,29 @@ public class Webhooks {
       WebhookDeliveryRepository deliveries,
       SecretCipher cipher,
       CurrentUser currentUser,
-      Clock clock) {
+      Clock clock,
+      AuditTrail audit) {
     this.subscriptions = subscriptions;
     this.deliveries = deliveries;
     this.cipher = cipher;
     this.currentUser = currentUser;
     this.clock = clock;
+    this.audit = audit;
+  }
+
+  /** The audited fields; never the secret. */
+  private static Map<String, String> snapshot(WebhookSubscription s) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("url", s.getUrl());
+    fields.put("event_types", String.join(",", s.getEventTypes()));
+    fields.put("active", Boolean.toString(s.isActive()));
+    return fields;
+  }
+
+  private void audited(String action, WebhookSubscription s, Map<String, String> before, Map<String, String> after) {
+    DirectoryUser user = currentUser.get();
+    audit.record(user.companyId(), user.id(), user.username(), action, "webhook", s.getId().toString(),
+        AuditTrail.diff(before, after), null);
   }
 
   public CreatedWebhook create(CreateWebhook request) {
@@ -104,6 +130,7 @@ public class Webhooks {
     s.setEventTypes(types);
     s.setActive(request.active() == null || request.active());
     subscriptions.save(s);
+    audited("create", s, Map.of(), snapshot(s));
     return new CreatedWebhook(
         s.getId(), s.getUrl(), s.getEventTypes(), s.isActive(), s.getCreatedAt(), s.getUpdatedAt(), secret);
   }
@@ -122,6 +149,7 @@ public class Webhooks {
 
   public WebhookView update(UUID id, UpdateWebhook request) {
     WebhookSubscription s = load(id);
+    Map<String, String> before = snapshot(s);
     if (request.url() != null) {
       s.setUrl(checkedUrl(request.url()));
     }
@@ -133,12 +161,18 @@ public class Webhooks {
     }
     s.touch(clock.instant());
     subscriptions.flush();
+    audited("update", s, before, snapshot(s));
     return view(s);
   }
 
   /** Deletes the subscription with its pending rows and delivery log. */
   public void delete(UUID id) {
-    subscriptions.delete(load(id));
+    WebhookSubscription s = load(id);
+    Map<String, String> before = snapshot(s);
+    subscriptions.delete(s);
+    Map<String, String> gone = new LinkedHashMap<>();
+    before.keySet().forEach(k -> gone.put(k, null));
+    audited("delete", s, before, gone);
   }
 
   @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package com.activityflow.platform.config;
 
+import com.activityflow.directory.Role;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -8,7 +9,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
  * Grants that make Tasklist usable with Camunda authorization switched on: every directory user
  * may open Tasklist, see process definitions' names and use the shared task filters. Which tasks
  * a user sees is decided per task (the engine grants a task to its assignee and candidate groups);
- * {@code camunda-admin} members get every permission on every resource (Camunda's own admin
- * setup does the same; admins are not exempt from query checks).
+ * users with the application role admin (group {@link Role#ADMINS_GROUP}) get every permission on
+ * every resource, within their own company: unlike Camunda's {@code camunda-admin} they are not
+ * exempt from tenant checks.
  */
 @Component
 class CamundaAuthorizations {
@@ -50,14 +51,14 @@ class CamundaAuthorizations {
     boolean exists =
         authorizations.createAuthorizationQuery()
                 .authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .groupIdIn(Groups.CAMUNDA_ADMIN)
+                .groupIdIn(Role.ADMINS_GROUP)
                 .resourceType(resource)
                 .resourceId(Authorization.ANY)
                 .count()
             > 0;
     if (!exists) {
       Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      grant.setGroupId(Groups.CAMUNDA_ADMIN);
+      grant.setGroupId(Role.ADMINS_GROUP);
       grant.setResource(resource);
       grant.setResourceId(Authorization.ANY);
       grant.addPermission(Permissions.ALL);

@@ -40,6 +40,12 @@ public class CompanyTenantIdProvider extends AbstractProcessEnginePlugin impleme
       throw new org.camunda.bpm.engine.AuthorizationException(
           "User " + authentication.getUserId() + " cannot start work for company " + tenantId);
     }
+    // a start without a company (e.g. over engine REST) belongs to the caller's company: an
+    // instance without tenant would be visible to every company
+    if (tenantId == null && authentication != null && authentication.getTenantIds() != null
+        && authentication.getTenantIds().size() == 1) {
+      return authentication.getTenantIds().get(0);
+    }
     return tenantId;
   }
 

@@ -38,8 +38,8 @@ class AuthController {
   }
 
   record TokenRequest(
-      @NotBlank(message = "username is required") @Size(max = 100) String username,
-      @NotBlank(message = "password is required") @Size(max = 200) String password) {}
+      @NotBlank(message = "username is required") @Size(max = 100, message = "username is at most 100 characters") String username,
+      @NotBlank(message = "password is required") @Size(max = 200, message = "password is at most 200 characters") String password) {}
 
   @PostMapping("/token")
   @Operation(summary = "Exchange a demo user's name and password for a bearer token")

@@ -7,6 +7,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -15,15 +16,50 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Engine REST answers every failed task completion with 500, even when the caller is at fault.
  * This mapper keeps Camunda's error body but gives the status the cause deserves: a refused
- * business rule (our delegates throw {@link BadUserRequestException}) is 400, work on another
- * company's task (tenant check) is 403.
+ * business rule (our delegates throw {@link BadUserRequestException}) and a variable in a refused
+ * format or of a class not allowed to deserialize are 400, work on another company's task
+ * (tenant check) is 403.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestErrors {
 
   @Bean
   ResourceConfigCustomizer engineRestExceptionMapper() {
-    return config -> config.register(RestExceptionMapper.class);
+    return config -> config.register(RestExceptionMapper.class).register(EngineExceptionMapper.class);
+  }
+
+  static boolean isTenantViolation(Throwable e) {
+    return e instanceof ProcessEngineException && e.getMessage() != null && e.getMessage().contains("no authenticated tenant");
+  }
+
+  /**
+   * A variable in a refused format (Java serialization), in a format nobody serializes (object
+   * variables other than Java) or of a class not allowed to deserialize.
+   */
+  static boolean isRefusedVariable(Throwable e) {
+    String message = e == null ? null : e.getMessage();
+    return e instanceof ProcessEngineException && message != null
+        && (message.contains("serialization format is prohibited") || message.contains("not whitelisted")
+            || message.contains("Cannot find serializer for value"));
+  }
+
+  /**
+   * Engine exceptions that reach engine REST unwrapped (e.g. reading another company's task
+   * variables) keep Camunda's mapping, except a tenant violation, which is 403 and never a 500.
+   */
+  @Priority(1)
+  static class EngineExceptionMapper extends ProcessEngineExceptionHandler {
+
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      if (isTenantViolation(exception) || isRefusedVariable(exception)) {
+        return Response.status(isTenantViolation(exception) ? Response.Status.FORBIDDEN : Response.Status.BAD_REQUEST)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(ExceptionDto.fromException(exception))
+            .build();
+      }
+      return super.toResponse(exception);
+    }
   }
 
   @Priority(1)
@@ -36,9 +72,9 @@ class EngineRestErrors {
         Throwable cause = exception.getCause();
         if (cause instanceof BadUserRequestException) {
           status = 400;
-        } else if (cause instanceof ProcessEngineException
-            && cause.getMessage() != null
-            && cause.getMessage().contains("no authenticated tenant")) {
+        } else if (isRefusedVariable(cause)) {
+          status = 400;
+        } else if (isTenantViolation(cause)) {
           status = 403;
         }
       }

@@ -45,6 +45,7 @@ public final class TaskSeriesRequests {
           @Schema(description = "local date-time of the first occurrence, in time_zone", example = "2030-01-07T09:00:00")
           LocalDateTime dtstart,
       @NotBlank(message = "time_zone is required")
+          @Size(max = 100, message = "time_zone is at most 100 characters")
           @Schema(description = "IANA time zone id", example = "Europe/Berlin")
           String timeZone) {}
 
@@ -67,5 +68,5 @@ public final class TaskSeriesRequests {
       Duration dueAfter,
       @Size(min = 1, max = 1000, message = "rrule must have 1 to 1000 characters") String rrule,
       LocalDateTime dtstart,
-      String timeZone) {}
+      @Size(max = 100, message = "time_zone is at most 100 characters") String timeZone) {}
 }

@@ -1,12 +1,13 @@
 package com.activityflow.task.recurrence;
 
+import com.activityflow.audit.AuditTrail;
 import com.activityflow.directory.DirectoryService;
 import com.activityflow.directory.DirectoryUser;
-import com.activityflow.directory.Role;
 import com.activityflow.platform.security.Authentications;
 import com.activityflow.platform.security.CurrentUser;
 import com.activityflow.platform.web.NotFoundException;
 import com.activityflow.platform.web.RuleViolationException;
+import com.activityflow.task.TaskAccessPolicy;
 import com.activityflow.task.TaskManager;
 import com.activityflow.task.TaskView;
 import com.activityflow.task.recurrence.TaskSeriesRequests.CreateSeries;
@@ -19,13 +20,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,6 +50,8 @@ public class TaskSeriesService {
   private final CurrentUser currentUser;
   private final ObjectMapper json;
   private final Clock clock;
+  private final TaskAccessPolicy access;
+  private final AuditTrail audit;
 
   TaskSeriesService(
       TaskSeriesRepository series,
@@ -59,7 +60,9 @@ public class TaskSeriesService {
       DirectoryService directory,
       CurrentUser currentUser,
       ObjectMapper json,
-      Clock clock) {
+      Clock clock,
+      TaskAccessPolicy access,
+      AuditTrail audit) {
     this.series = series;
     this.taskManager = taskManager;
     this.process = process;
@@ -67,6 +70,25 @@ public class TaskSeriesService {
     this.currentUser = currentUser;
     this.json = json;
     this.clock = clock;
+    this.access = access;
+    this.audit = audit;
+  }
+
+  /** The audited fields of a series, as text. */
+  private Map<String, String> snapshot(TaskSeries s) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    toMap(template(s)).forEach((k, v) -> fields.put(k, v == null ? null : v.toString()));
+    fields.put("due_after", s.getDueAfter());
+    fields.put("rrule", s.getRrule());
+    fields.put("dtstart", s.getDtstart() == null ? null : s.getDtstart().toString());
+    fields.put("time_zone", s.getTimeZone());
+    fields.put("status", s.getStatus() == null ? null : s.getStatus().toString());
+    return fields;
+  }
+
+  private void audited(DirectoryUser user, String action, TaskSeries s, Map<String, String> before) {
+    audit.record(s.getCompanyId(), user.id(), user.username(), action, "task_series", s.getId().toString(),
+        AuditTrail.diff(before, snapshot(s)), null);
   }
 
   public TaskSeriesView create(CreateSeries request) {
@@ -92,6 +114,7 @@ public class TaskSeriesService {
     checkHasOccurrence(created, recurrence);
     series.saveAndFlush(created);
     process.start(created.getId(), user.companyCode());
+    audited(user, "create", created, Map.of());
     return view(created);
   }
 
@@ -117,6 +140,7 @@ public class TaskSeriesService {
     checkVersion(existing, request.version());
     checkActive(existing);
     OccurrenceTemplate old = template(existing);
+    Map<String, String> before = snapshot(existing);
     OccurrenceTemplate template =
         new OccurrenceTemplate(
             request.taskTitle() == null ? old.taskTitle() : request.taskTitle().strip(),
@@ -142,6 +166,7 @@ public class TaskSeriesService {
     existing.touch(user.id(), now);
     series.saveAndFlush(existing);
     process.changed(existing.getId());
+    audited(user, "update", existing, before);
     return view(existing);
   }
 
@@ -154,9 +179,11 @@ public class TaskSeriesService {
       checkVersion(existing, version);
     }
     checkActive(existing);
+    Map<String, String> before = snapshot(existing);
     existing.stop(user.id(), clock.instant());
     series.saveAndFlush(existing);
     process.stopped(existing.getId());
+    audited(user, "transition", existing, before);
     return view(existing);
   }
 
@@ -216,6 +243,10 @@ public class TaskSeriesService {
       throw RuleViolationException.invalid(
           "assignee_not_found", "assigned_to_user_id", "User " + template.assignedToUserId() + " is not a user of your company");
     }
+    if (directory.isOtherCompanysCustomer(user.companyId(), template.customerId())) {
+      throw RuleViolationException.invalid(
+          "customer_not_found", "customer_id", "Customer " + template.customerId() + " is not a customer of your company");
+    }
   }
 
   private void checkHasOccurrence(TaskSeries s, Recurrence recurrence) {
@@ -233,14 +264,7 @@ public class TaskSeriesService {
   }
 
   private void checkMayStop(TaskSeries s, DirectoryUser user) {
-    if (user.id().equals(s.getCreatedByUserId()) || user.hasAnyRole(Role.MANAGER, Role.ADMIN)) {
-      return;
-    }
-    UUID creatorTeam = directory.findUser(s.getCreatedByUserId()).map(DirectoryUser::teamId).orElse(null);
-    if (user.hasRole(Role.TEAM_LEAD) && user.teamId() != null && Objects.equals(user.teamId(), creatorTeam)) {
-      return;
-    }
-    throw new AccessDeniedException("Only its creator, the creator's team lead, a manager or an admin may stop a series");
+    access.checkMayStopSeries(user, s.getCreatedByUserId());
   }
 
   private static void checkVersion(TaskSeries s, Long version) {

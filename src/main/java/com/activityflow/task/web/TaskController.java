@@ -126,7 +126,10 @@ class TaskController {
     return tasks.history(id);
   }
 
-  record Tags(@jakarta.validation.constraints.NotNull(message = "tags is required") List<String> tags) {}
+  record Tags(
+      @jakarta.validation.constraints.NotNull(message = "tags is required")
+          @jakarta.validation.constraints.Size(max = 20, message = "a task has at most 20 tags")
+          List<@jakarta.validation.constraints.Size(max = 50, message = "a tag is at most 50 characters") String> tags) {}
 
   @PutMapping("/{id}/tags")
   @Operation(summary = "Replace the task's tags")

@@ -43,7 +43,7 @@ class TaskStatusController {
   }
 
   @PutMapping("/{code}")
-  @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+  @PreAuthorize("@taskAccessPolicy.mayConfigureStatuses(principal)")
   @Operation(summary = "Change how a status behaves: transitions, comment requirement, percentage, colour, active")
   StatusView change(@PathVariable TaskStatus code, @Valid @RequestBody ChangeStatus change) {
     return catalog.change(currentUser.get().companyId(), code, change);

@@ -57,7 +57,7 @@ class TaskTemplateController {
   }
 
   @PostMapping
-  @PreAuthorize("hasAnyRole('TEAM_LEAD', 'MANAGER', 'ADMIN')")
+  @PreAuthorize("@taskAccessPolicy.mayManageTemplates(principal)")
   @Operation(summary = "Create a template; texts may contain {{placeholders}}")
   ResponseEntity<TemplateView> create(@Valid @RequestBody TemplateRequest request) {
     TemplateView created = templates.create(currentUser.get(), request);
@@ -65,13 +65,13 @@ class TaskTemplateController {
   }
 
   @PutMapping("/{id}")
-  @PreAuthorize("hasAnyRole('TEAM_LEAD', 'MANAGER', 'ADMIN')")
+  @PreAuthorize("@taskAccessPolicy.mayManageTemplates(principal)")
   TemplateView update(@PathVariable UUID id, @Valid @RequestBody TemplateRequest request) {
     return templates.update(currentUser.get().companyId(), id, request);
   }
 
   @DeleteMapping("/{id}")
-  @PreAuthorize("hasAnyRole('TEAM_LEAD', 'MANAGER', 'ADMIN')")
+  @PreAuthorize("@taskAccessPolicy.mayManageTemplates(principal)")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @Operation(summary = "Deactivate a template")
   void deactivate(@PathVariable UUID id) {
