@@ -7,6 +7,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -16,14 +17,51 @@ import org.springframework.context.annotation.Configuration;
  * Engine REST answers every failed task completion with 500, even when the caller is at fault.
  * This mapper keeps Camunda's error body but gives the status the cause deserves: a refused
  * business rule (our delegates throw {@link BadUserRequestException}) is 400, work on another
- * company's task (tenant check) is 403.
+ * company's task (tenant check) is 403. An unreachable database is 503 with {@code Retry-After}.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestErrors {
 
   @Bean
   ResourceConfigCustomizer engineRestExceptionMapper() {
-    return config -> config.register(RestExceptionMapper.class);
+    return config ->
+        config.register(RestExceptionMapper.class)
+            .register(EngineExceptionMapper.class)
+            .register(AnyExceptionMapper.class);
+  }
+
+  /**
+   * PostgreSQL unreachable: 503 with {@code Retry-After} in Camunda's error shape (engine REST
+   * clients read {@code type} and {@code message}), instead of Camunda's 500.
+   */
+  static Response databaseUnavailable(Throwable exception) {
+    return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+        .header("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(ExceptionDto.fromException(exception))
+        .build();
+  }
+
+  /** Engine exceptions (most engine REST failures) keep Camunda's mapping unless the database is down. */
+  @Priority(1)
+  static class EngineExceptionMapper implements ExceptionMapper<ProcessEngineException> {
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      return DatabaseUnavailable.causedBy(exception)
+          ? databaseUnavailable(exception)
+          : ExceptionHandlerHelper.getInstance().getResponse(exception);
+    }
+  }
+
+  /** Everything else, e.g. Spring's CannotCreateTransactionException from the engine's transaction. */
+  @Priority(1)
+  static class AnyExceptionMapper implements ExceptionMapper<Throwable> {
+    @Override
+    public Response toResponse(Throwable exception) {
+      return DatabaseUnavailable.causedBy(exception)
+          ? databaseUnavailable(exception)
+          : ExceptionHandlerHelper.getInstance().getResponse(exception);
+    }
   }
 
   @Priority(1)
@@ -31,6 +69,9 @@ class EngineRestErrors {
 
     @Override
     public Response toResponse(RestException exception) {
+      if (DatabaseUnavailable.causedBy(exception)) {
+        return databaseUnavailable(exception);
+      }
       int status = exception.getStatus() == null ? 500 : exception.getStatus().getStatusCode();
       if (status == 500) {
         Throwable cause = exception.getCause();

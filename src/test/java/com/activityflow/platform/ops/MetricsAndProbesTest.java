@@ -1,0 +1,155 @@
+package com.activityflow.platform.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.activityflow.platform.metrics.ActivityMetrics;
+import com.activityflow.support.IntegrationTest;
+import com.activityflow.support.TestCompany.Staff;
+import com.activityflow.task.process.TaskLifecycleProcess;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Liveness and readiness probes, and the figures an operator scrapes from /actuator/prometheus. */
+class MetricsAndProbesTest extends IntegrationTest {
+
+  @Autowired ActivityMetrics metrics;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
+
+  @Test
+  void livenessAndReadinessAreUpWithoutLogin() {
+    Response liveness = sendRaw("GET", "/actuator/health/liveness", null, null);
+    Response readiness = sendRaw("GET", "/actuator/health/readiness", null, null);
+    assertThat(liveness.status()).isEqualTo(200);
+    assertThat(liveness.text("status")).isEqualTo("UP");
+    assertThat(readiness.status()).isEqualTo(200);
+    assertThat(readiness.text("status")).isEqualTo("UP");
+  }
+
+  @Test
+  void prometheusNeedsAnAdmin() {
+    Staff acme = companies.create();
+    assertThat(sendRaw("GET", "/actuator/prometheus", null, null).status()).isEqualTo(401);
+    assertThat(sendRaw("GET", "/actuator/prometheus", basic(acme.rep1().username()), null).status()).isEqualTo(403);
+  }
+
+  @Test
+  void countsCreatedAndEscalatedTasksSentAndFailedNotificationsIngestedMailsAndJobs() {
+    Staff acme = companies.create();
+    String admin = basic(acme.admin().username());
+    String before = scrape(admin);
+
+    // a task due in the past: its overdue timer is due at once
+    Instant due = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    Response created =
+        post(
+            "/api/tasks",
+            tokenFor(acme.rep1()),
+            Map.of("task_title", "Metrics demo", "task_type", "demo", "due_date", due.toString()));
+    assertThat(created.status()).isEqualTo(201);
+
+    String afterCreation = scrape(admin);
+    assertThat(value(afterCreation, "activityflow_tasks_created_total", "company", acme.code())).isEqualTo(1.0);
+    assertThat(value(afterCreation, "camunda_jobs", "state", "due")).isGreaterThanOrEqualTo(1.0);
+
+    // escalate: run the overdue timer (the test engine's job executor is off)
+    Job overdue =
+        managementService
+            .createJobQuery()
+            .processInstanceId(
+                runtime
+                    .createProcessInstanceQuery()
+                    .processDefinitionKey(TaskLifecycleProcess.PROCESS_KEY)
+                    .processInstanceBusinessKey(created.text("id"))
+                    .singleResult()
+                    .getId())
+            .activityId(TaskLifecycleProcess.EVENT_TASK_OVERDUE)
+            .singleResult();
+    managementService.executeJob(overdue.getId());
+
+    // one mail fails while SMTP is down, then all are delivered
+    mail.stop();
+    try {
+      Job first = managementService.createJobQuery().tenantIdIn(acme.code()).withRetriesLeft().list().stream()
+          .filter(j -> j.getProcessDefinitionKey().equals("notification-delivery"))
+          .findFirst()
+          .orElseThrow();
+      assertThatThrownBy(() -> managementService.executeJob(first.getId())).isInstanceOf(RuntimeException.class);
+    } finally {
+      mail.start();
+    }
+    deliverNotifications(acme);
+    metrics.emailIngested(acme.code());
+
+    String after = scrape(admin);
+    assertThat(value(after, "activityflow_tasks_escalated_total", "company", acme.code())).isEqualTo(1.0);
+    assertThat(value(after, "activityflow_emails_ingested_total", "company", acme.code())).isEqualTo(1.0);
+    assertThat(value(after, "activityflow_notifications_sent_total", "type", "task_escalated"))
+        .isGreaterThan(value(before, "activityflow_notifications_sent_total", "type", "task_escalated"));
+    assertThat(value(after, "activityflow_notifications_sent_total", "type", "task_assigned"))
+        .isGreaterThan(value(before, "activityflow_notifications_sent_total", "type", "task_assigned"));
+    assertThat(sum(after, "activityflow_notifications_failed_total")).isGreaterThan(sum(before, "activityflow_notifications_failed_total"));
+    // the engine's own figures, mirrored as they happen
+    assertThat(value(after, "camunda_root_process_instance_start_total", null, null))
+        .isGreaterThan(value(before, "camunda_root_process_instance_start_total", null, null));
+    assertThat(value(after, "camunda_job_successful_total", null, null)).isNotNull();
+    assertThat(value(after, "camunda_job_failed_total", null, null)).isNotNull();
+    assertThat(value(after, "camunda_jobs", "state", "failed")).isNotNull();
+    assertThat(value(after, "camunda_incidents_open", null, null)).isNotNull();
+  }
+
+  private static String basic(String username) {
+    return "Basic " + Base64.getEncoder().encodeToString((username + ":" + username).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private String scrape(String authorization) {
+    try {
+      java.net.http.HttpResponse<String> response =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                      .header("Authorization", authorization)
+                      .header("Accept", "text/plain")
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      return response.body();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The sample of {@code metric} whose labels include {@code label="value"} (any labels when null); 0 if absent. */
+  static Double value(String scrape, String metric, String label, String labelValue) {
+    Pattern line = Pattern.compile("^" + Pattern.quote(metric) + "(\\{[^}]*\\})?\\s+(\\S+)$", Pattern.MULTILINE);
+    Matcher m = line.matcher(scrape);
+    while (m.find()) {
+      String labels = m.group(1) == null ? "" : m.group(1);
+      if (label == null || labels.contains(label + "=\"" + labelValue + "\"")) {
+        return Double.valueOf(m.group(2));
+      }
+    }
+    return label == null ? null : 0.0;
+  }
+
+  static double sum(String scrape, String metric) {
+    Pattern line = Pattern.compile("^" + Pattern.quote(metric) + "(\\{[^}]*\\})?\\s+(\\S+)$", Pattern.MULTILINE);
+    Matcher m = line.matcher(scrape);
+    double total = 0;
+    while (m.find()) {
+      total += Double.parseDouble(m.group(2));
+    }
+    return total;
+  }
+}
