@@ -11,8 +11,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@code _total} suffix). Modules call these one-liners where the thing happens:
  *
  * <ul>
- *   <li>{@code activityflow_tasks_created_total{company}} and
- *       {@code activityflow_tasks_escalated_total{company}} count when the change commits, so a
+ *   <li>{@code activityflow_task_creations_total{company}} and
+ *       {@code activityflow_task_escalations_total{company}} count when the change commits, so a
  *       rolled-back request or a retried job is not counted;
  *   <li>{@code activityflow_notifications_sent_total{type}} and
  *       {@code activityflow_notifications_failed_total{type}} count each attempt to hand a mail to
@@ -33,11 +33,11 @@ public class ActivityMetrics {
   }
 
   public void taskCreated(String companyCode) {
-    afterCommit(counter("activityflow.tasks.created", "Tasks created", "company", companyCode));
+    afterCommit(counter("activityflow.task.creations", "Tasks created", "company", companyCode));
   }
 
   public void taskEscalated(String companyCode) {
-    afterCommit(counter("activityflow.tasks.escalated", "Overdue tasks escalated", "company", companyCode));
+    afterCommit(counter("activityflow.task.escalations", "Overdue tasks escalated", "company", companyCode));
   }
 
   public void emailIngested(String companyCode) {
