@@ -184,7 +184,7 @@ class FaultToleranceTest {
       List<String> refusedIds = refused.stream().map(Attempt::requestId).toList();
       List<JsonNode> logLines = jsonLogLines();
       assertThat(logLines).anySatisfy(line -> {
-        assertThat(line.path("log.level").asText()).isEqualTo("WARN");
+        assertThat(line.path("log").path("level").asText()).isEqualTo("WARN");
         assertThat(refusedIds).contains(line.path("request_id").asText());
       });
     } finally {
