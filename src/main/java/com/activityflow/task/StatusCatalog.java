@@ -183,6 +183,12 @@ public class StatusCatalog {
     if (!existing.isEmpty()) {
       return existing;
     }
+    // concurrent first requests of a company: one creates the defaults, the others then read them
+    statuses.lockDefaultsOf(companyId.toString());
+    existing = statuses.findByCompanyIdOrderByCode(companyId);
+    if (!existing.isEmpty()) {
+      return existing;
+    }
     Instant now = clock.instant();
     TaskStatusDefinition pending = new TaskStatusDefinition(companyId, TaskStatus.PENDING, "Pending", "open", false,
         List.of("in_progress", "on_hold", "completed", "cancelled"), false, 0, "#9e9e9e", now);

@@ -58,6 +58,11 @@ public final class DatabaseUnavailable {
         || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
       return true;
     }
+    if (t instanceof SQLException sql && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())) {
+      // Hikari's answer for a connection it already evicted as broken, e.g. on the rollback of a
+      // transaction whose connection the database restart cut
+      return true;
+    }
     if (t instanceof SQLException sql && sql.getSQLState() != null) {
       String state = sql.getSQLState();
       // class 08: connection exception; 57P01/57P02: server shut down; 57P03: still starting up

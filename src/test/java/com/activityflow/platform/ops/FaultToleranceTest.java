@@ -197,8 +197,8 @@ class FaultToleranceTest {
   void anSmtpOutageOf60SecondsLosesAndDoublesNoNotification() throws Exception {
     String token = token("rep1");
     String runId = UUID.randomUUID().toString().substring(0, 8);
-    mail.stop();
-    Instant outageStart = Instant.now();
+    // hold the mails back while the 1,000 tasks are created, so that all of them fall due together
+    suspendNotificationJobs(true);
     AtomicInteger failedCreations = new AtomicInteger();
     ExecutorService clients = Executors.newFixedThreadPool(4);
     try {
@@ -215,18 +215,22 @@ class FaultToleranceTest {
         }));
       }
       for (Future<?> client : running) {
-        client.get(10, TimeUnit.MINUTES);
+        client.get(15, TimeUnit.MINUTES);
       }
     } finally {
       clients.shutdownNow();
     }
     assertThat(failedCreations).hasValue(0);
-    // the job executor tried and failed while the server was away
+    assertThat(notificationJobs()).isGreaterThanOrEqualTo(NOTIFICATIONS);
+
+    mail.stop();
+    Instant outageStart = Instant.now();
+    suspendNotificationJobs(false);
+    // the job executor tries and fails while the server is away
     await("sends failing during the outage")
         .atMost(SMTP_OUTAGE)
         .until(() -> PrometheusText.sum(scrape(), "activityflow_notifications_failed_total") > 0);
-    // keep it away for the full outage (the creations above may have taken part of it)
-    await("end of the outage").atMost(SMTP_OUTAGE.plusSeconds(5)).pollInterval(Duration.ofSeconds(1))
+    await("end of the 60 s outage").atMost(SMTP_OUTAGE.plusSeconds(5)).pollInterval(Duration.ofMillis(200))
         .until(() -> Duration.between(outageStart, Instant.now()).compareTo(SMTP_OUTAGE) >= 0);
     mail = startMail();
 
@@ -310,6 +314,18 @@ class FaultToleranceTest {
         send(HttpRequest.newBuilder(URI.create(app.url(engineRestPath))).header("Authorization", basic("admin")).GET());
     assertThat(response.statusCode()).isEqualTo(200);
     return json.readTree(response.body()).path("count").asLong();
+  }
+
+  /** As an operator would in Cockpit: suspends or activates the send jobs of notification-delivery. */
+  private void suspendNotificationJobs(boolean suspended) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(URI.create(app.url("/engine-rest/job-definition/suspended")))
+                .header("Authorization", basic("admin"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of(
+                    "processDefinitionKey", "notification-delivery", "suspended", suspended, "includeJobs", true)))));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
   }
 
   private long notificationJobs() throws IOException, InterruptedException {
