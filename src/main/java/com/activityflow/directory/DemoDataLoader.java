@@ -43,6 +43,7 @@ public class DemoDataLoader {
   private final AppUserRepository users;
   private final DirectoryGroupRepository groups;
   private final CustomerRepository customers;
+  private final com.activityflow.communication.CommunicationDefaults communicationDefaults;
   private final PasswordEncoder passwordEncoder;
   private final Clock clock;
 
@@ -52,6 +53,7 @@ public class DemoDataLoader {
       AppUserRepository users,
       DirectoryGroupRepository groups,
       CustomerRepository customers,
+      com.activityflow.communication.CommunicationDefaults communicationDefaults,
       PasswordEncoder passwordEncoder,
       Clock clock) {
     this.companies = companies;
@@ -61,6 +63,7 @@ public class DemoDataLoader {
     this.customers = customers;
     this.passwordEncoder = passwordEncoder;
     this.clock = clock;
+    this.communicationDefaults = communicationDefaults;
   }
 
   /** Loads Acme once; a restart keeps what is there. */
@@ -88,6 +91,7 @@ public class DemoDataLoader {
     customers.save(new Customer(UUID.randomUUID(), acme.getId(), "CRM-1001", "Initech", "platinum", clock.instant()));
     customers.save(new Customer(UUID.randomUUID(), acme.getId(), "CRM-1002", "Hooli", "gold", clock.instant()));
     customers.save(new Customer(UUID.randomUUID(), acme.getId(), "CRM-1003", "Pied Piper", "standard", clock.instant()));
+    communicationDefaults.seed(acme.getId());
     log.info("Loaded demo data: company Acme with users {}", DEMO_USERS);
   }
 

@@ -44,7 +44,8 @@ public class InAppNotifications {
           NotificationType.APPROVAL_DECIDED.code(), "Approval decided: %s",
           NotificationType.TASK_REMINDER.code(), "Due soon: %s",
           NotificationType.TASK_ESCALATED.code(), "Overdue task escalated: %s",
-          MENTIONED, "You were mentioned on task: %s");
+          MENTIONED, "You were mentioned on task: %s",
+          NotificationType.COMMUNICATION_ASSIGNED.code(), "Communication assigned to you: %s");
 
   private final InAppNotificationRepository notifications;
   private final DirectoryService directory;
@@ -73,7 +74,7 @@ public class InAppNotifications {
     }
     Map<String, String> model = new HashMap<>();
     providers.forEach(p -> model.putAll(p.model(subjectId)));
-    String title = model.getOrDefault("task_title", subjectId.toString());
+    String title = model.getOrDefault("task_title", model.getOrDefault("communication_subject", subjectId.toString()));
     String message = String.format(MESSAGES.getOrDefault(type, type + ": %s"), title);
     notifications.save(
         new InAppNotification(

@@ -7,7 +7,8 @@ public enum NotificationType {
   APPROVAL_REQUESTED("approval_requested"),
   APPROVAL_DECIDED("approval_decided"),
   TASK_REMINDER("task_reminder"),
-  TASK_ESCALATED("task_escalated");
+  TASK_ESCALATED("task_escalated"),
+  COMMUNICATION_ASSIGNED("communication_assigned");
 
   private final String code;
 

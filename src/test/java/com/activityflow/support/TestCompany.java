@@ -39,6 +39,7 @@ public class TestCompany {
   private final PasswordEncoder passwordEncoder;
   private final DirectoryService directory;
   private final TransactionTemplate tx;
+  private final com.activityflow.communication.CommunicationDefaults communicationDefaults;
 
   TestCompany(
       CompanyRepository companies,
@@ -48,7 +49,9 @@ public class TestCompany {
       CustomerRepository customers,
       PasswordEncoder passwordEncoder,
       DirectoryService directory,
-      TransactionTemplate tx) {
+      TransactionTemplate tx,
+      com.activityflow.communication.CommunicationDefaults communicationDefaults) {
+    this.communicationDefaults = communicationDefaults;
     this.companies = companies;
     this.teams = teams;
     this.users = users;
@@ -97,6 +100,7 @@ public class TestCompany {
           Customer platinum =
               customers.save(
                   new Customer(UUID.randomUUID(), company.getId(), "EXT-" + code, "Platinum Inc", "platinum", Instant.now()));
+          communicationDefaults.seed(company.getId());
           return new Staff(
               company.getId(),
               code,

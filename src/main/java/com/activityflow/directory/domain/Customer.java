@@ -3,6 +3,7 @@ package com.activityflow.directory.domain;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,6 +18,8 @@ public class Customer {
   private String name;
   private String tier;
   private Instant createdAt;
+  private Instant updatedAt;
+  @Version private long version;
 
   protected Customer() {}
 
@@ -27,6 +30,30 @@ public class Customer {
     this.name = name;
     this.tier = tier;
     this.createdAt = createdAt;
+    this.updatedAt = createdAt;
+  }
+
+  /** The CRM's current name and tier of the customer. */
+  public void update(String name, String tier, Instant now) {
+    this.name = name;
+    this.tier = tier;
+    this.updatedAt = now;
+  }
+
+  public String getExternalId() {
+    return externalId;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public long getVersion() {
+    return version;
   }
 
   public UUID getId() {

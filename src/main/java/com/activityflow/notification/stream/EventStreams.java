@@ -1,5 +1,7 @@
 package com.activityflow.notification.stream;
 
+import com.activityflow.communication.CommunicationAccessPolicy;
+import com.activityflow.communication.CommunicationEvent;
 import com.activityflow.directory.DirectoryUser;
 import com.activityflow.task.TaskEvent;
 import com.activityflow.task.TaskManager;
@@ -36,6 +38,7 @@ class EventStreams implements SmartLifecycle {
   private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
   private volatile boolean running;
   private final TaskManager tasks;
+  private final CommunicationAccessPolicy communications;
   private final EventStreamProperties properties;
   private final ExecutorService sender =
       Executors.newSingleThreadExecutor(
@@ -45,8 +48,9 @@ class EventStreams implements SmartLifecycle {
             return t;
           });
 
-  EventStreams(TaskManager tasks, EventStreamProperties properties) {
+  EventStreams(TaskManager tasks, CommunicationAccessPolicy communications, EventStreamProperties properties) {
     this.tasks = tasks;
+    this.communications = communications;
     this.properties = properties;
   }
 
@@ -64,6 +68,11 @@ class EventStreams implements SmartLifecycle {
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
   void onTaskEvent(TaskEvent event) {
+    sender.execute(() -> deliver(event));
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  void onCommunicationEvent(CommunicationEvent event) {
     sender.execute(() -> deliver(event));
   }
 
@@ -107,6 +116,29 @@ class EventStreams implements SmartLifecycle {
       }
     }
   }
+
+  private void deliver(CommunicationEvent event) {
+    LiveCommunicationEvent live = new LiveCommunicationEvent(event.type(), event.communicationLogId(), event.occurredAt(), event.data());
+    for (Subscriber s : subscribers) {
+      if (!s.user().companyId().equals(event.companyId())) {
+        continue;
+      }
+      boolean visible;
+      try {
+        visible = communications.isVisibleTo(event.communicationLogId(), s.user());
+      } catch (RuntimeException e) {
+        log.warn("Could not check visibility of communication {} for {}", event.communicationLogId(), s.user().username(), e);
+        continue;
+      }
+      if (visible) {
+        send(s, SseEmitter.event().name(event.type()).id(event.communicationLogId() + "@" + event.occurredAt())
+            .data(live, MediaType.APPLICATION_JSON));
+      }
+    }
+  }
+
+  /** A communication event as the live stream sends it. */
+  record LiveCommunicationEvent(String type, java.util.UUID communicationLogId, java.time.Instant occurredAt, java.util.Map<String, Object> data) {}
 
   @Scheduled(fixedDelayString = "${activityflow.events.heartbeat:PT15S}")
   void heartbeat() {

@@ -1,5 +1,6 @@
 package com.activityflow.notification.webhook;
 
+import com.activityflow.communication.CommunicationEvent;
 import com.activityflow.task.TaskEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,10 @@ class WebhookOutbox {
   /** The JSON body a receiver gets; its bytes are what the signature covers. */
   record Payload(UUID id, String type, UUID taskId, UUID companyId, Instant occurredAt, Map<String, Object> data) {}
 
+  /** The body of a communication event. */
+  record CommunicationPayload(
+      UUID id, String type, UUID communicationLogId, UUID companyId, Instant occurredAt, Map<String, Object> data) {}
+
   private final WebhookSubscriptionRepository subscriptions;
   private final WebhookDeliveryRepository deliveries;
   private final ObjectMapper json;
@@ -43,27 +48,39 @@ class WebhookOutbox {
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
   void record(TaskEvent event) {
+    UUID eventId = UUID.randomUUID();
+    record(event.companyId(), event.type(), event.taskId(),
+        () -> body(new Payload(eventId, event.type(), event.taskId(), event.companyId(), event.occurredAt(), event.data())), eventId);
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void record(CommunicationEvent event) {
+    UUID eventId = UUID.randomUUID();
+    record(event.companyId(), event.type(), event.communicationLogId(),
+        () -> body(new CommunicationPayload(eventId, event.type(), event.communicationLogId(), event.companyId(), event.occurredAt(), event.data())),
+        eventId);
+  }
+
+  /** One row per matching subscription; rows of one subject (task, log) go out in order. */
+  private void record(UUID companyId, String type, UUID subjectId, java.util.function.Supplier<String> body, UUID eventId) {
     List<WebhookSubscription> matching =
-        subscriptions.findByCompanyIdAndActiveTrue(event.companyId()).stream()
-            .filter(s -> s.subscribesTo(event.type()))
-            .toList();
+        subscriptions.findByCompanyIdAndActiveTrue(companyId).stream().filter(s -> s.subscribesTo(type)).toList();
     if (matching.isEmpty()) {
       return;
     }
-    UUID eventId = UUID.randomUUID();
-    String body = body(new Payload(eventId, event.type(), event.taskId(), event.companyId(), event.occurredAt(), event.data()));
+    String json = body.get();
     Instant now = clock.instant();
     for (WebhookSubscription s : matching) {
-      deliveries.save(
-          new WebhookDelivery(UUID.randomUUID(), s.getId(), event.companyId(), eventId, event.type(), event.taskId(), body, now));
+      deliveries.save(new WebhookDelivery(UUID.randomUUID(), s.getId(), companyId, eventId, type, subjectId, json, now));
     }
   }
 
-  private String body(Payload payload) {
+  private String body(Object payload) {
     try {
       return json.writeValueAsString(payload);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot serialize task event " + payload.type(), e);
+      throw new IllegalStateException("Cannot serialize event " + payload, e);
     }
   }
 }

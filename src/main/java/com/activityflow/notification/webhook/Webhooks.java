@@ -4,6 +4,7 @@ import com.activityflow.directory.DirectoryUser;
 import com.activityflow.platform.security.CurrentUser;
 import com.activityflow.platform.web.NotFoundException;
 import com.activityflow.platform.web.RuleViolationException;
+import com.activityflow.communication.CommunicationEvent;
 import com.activityflow.task.TaskEvent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -34,7 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Webhooks {
 
   public static final Set<String> EVENT_TYPES =
-      Set.of(TaskEvent.CREATED, TaskEvent.ASSIGNED, TaskEvent.STATUS_CHANGED, TaskEvent.COMMENT_ADDED);
+      Set.of(TaskEvent.CREATED, TaskEvent.ASSIGNED, TaskEvent.STATUS_CHANGED, TaskEvent.COMMENT_ADDED,
+          CommunicationEvent.CREATED, CommunicationEvent.ASSIGNED, CommunicationEvent.STATUS_CHANGED,
+          CommunicationEvent.TRANSCRIPTION_COMPLETED);
 
   public record CreateWebhook(
       @NotBlank(message = "url is required") @Size(max = 2000, message = "url is at most 2000 characters") String url,

@@ -42,6 +42,11 @@ class StartupChecks {
       throw new IllegalStateException(
           "Refusing to start: the embedded profile's webhook key is configured outside the embedded profile");
     }
+    String channelKey = Optional.ofNullable(environment.getProperty("activityflow.channels.secret-key")).orElse("");
+    if (channelKey.startsWith("embedded-profile-only")) {
+      throw new IllegalStateException(
+          "Refusing to start: the embedded profile's channel secret key is configured outside the embedded profile");
+    }
     if (secret.startsWith(EMBEDDED_SECRET_PREFIX)) {
       throw new IllegalStateException(
           "Refusing to start: the embedded profile's token secret is configured outside the embedded profile");

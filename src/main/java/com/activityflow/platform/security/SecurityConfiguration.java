@@ -170,6 +170,9 @@ class SecurityConfiguration {
                     // calendar feeds: the secret token in the URL is the credential
                     .requestMatchers(PATHS.matcher(HttpMethod.GET, "/calendar/*"))
                     .permitAll()
+                    // provider webhooks: the HMAC signature of the body is the credential
+                    .requestMatchers(PATHS.matcher(HttpMethod.POST, "/hooks/**"))
+                    .permitAll()
                     .requestMatchers(
                         PATHS.matcher("/actuator/health/**"),
                         PATHS.matcher("/actuator/health"),
@@ -185,7 +188,7 @@ class SecurityConfiguration {
                     .denyAll())
         .httpBasic(Customizer.withDefaults())
         // Camunda's webapps carry their own CSRF filter (X-XSRF-TOKEN); Spring's would block them
-        .csrf(c -> c.ignoringRequestMatchers(PATHS.matcher("/camunda/**")))
+        .csrf(c -> c.ignoringRequestMatchers(PATHS.matcher("/camunda/**"), PATHS.matcher("/hooks/**")))
         // no Basic challenge here: a browser on the webapps (e.g. Tasklist's /camunda-welcome
         // probe) would otherwise block on a sign-in dialog; actuator clients send Basic anyway
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(mapper, "Bearer")));
