@@ -28,7 +28,11 @@ import org.springframework.test.context.TestPropertySource;
     "activityflow.rate-limit.requester-per-minute=5",
     "activityflow.rate-limit.assignee-per-minute=8",
     "activityflow.rate-limit.logins-per-minute=3",
-    "activityflow.embedded-postgres.data-dir=target/test-postgres-rate-limit"})
+    "activityflow.embedded-postgres.data-dir=target/test-postgres-rate-limit",
+    // a second context: its engine must not take the name "default" from the shared context's
+    // engine, or engine REST of the shared context would query this context's database
+    "camunda.bpm.generate-unique-process-engine-name=true",
+    "camunda.bpm.generate-unique-process-application-name=true"})
 @Import(RateLimitTest.FixedClock.class)
 class RateLimitTest extends IntegrationTest {
 
