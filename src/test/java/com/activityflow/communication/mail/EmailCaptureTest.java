@@ -60,6 +60,7 @@ class EmailCaptureTest extends IntegrationTest {
   @Autowired org.quartz.Scheduler scheduler;
   @Autowired ThreadCodec codec;
   @Autowired com.activityflow.platform.storage.FileStore files;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
   Staff acme;
   String manager;
@@ -103,6 +104,8 @@ class EmailCaptureTest extends IntegrationTest {
     MailboxPoller.PollResult first = poller.poll(channelId);
 
     assertThat(first).isEqualTo(new MailboxPoller.PollResult(5, 1, 1, 0, null));
+    // the Prometheus counter counts stored mails, not the duplicate
+    assertThat(meters.get("activityflow.emails.ingested").tag("company", acme.code()).counter().count()).isEqualTo(5.0);
     Map<String, JsonNode> logs = logsByMessageId();
     assertThat(logs).hasSize(5);
     JsonNode m1 = logs.get("m1-" + acme.code() + "@initech.example");
