@@ -17,8 +17,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The statuses of a company as data (seed 000 section 4.2): which transitions are allowed, which
@@ -64,14 +68,17 @@ public class StatusCatalog {
   private final Clock clock;
   private final com.activityflow.audit.AuditTrail audit;
   private final com.activityflow.platform.security.CurrentUser currentUser;
+  private final TransactionTemplate ownTransaction;
 
   StatusCatalog(
       TaskStatusDefinitionRepository statuses, Clock clock, com.activityflow.audit.AuditTrail audit,
-      com.activityflow.platform.security.CurrentUser currentUser) {
+      com.activityflow.platform.security.CurrentUser currentUser, PlatformTransactionManager transactions) {
     this.statuses = statuses;
     this.clock = clock;
     this.audit = audit;
     this.currentUser = currentUser;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   private static java.util.Map<String, String> snapshot(StatusView v) {
@@ -183,6 +190,17 @@ public class StatusCatalog {
     if (!existing.isEmpty()) {
       return existing;
     }
+    try {
+      // in its own transaction: when another request or node creates them at the same moment,
+      // only this insert fails (unique company + code) and the caller's work goes on
+      ownTransaction.executeWithoutResult(tx -> statuses.saveAllAndFlush(defaultsFor(companyId)));
+    } catch (DataIntegrityViolationException createdConcurrently) {
+      // the other transaction has committed them: read them below
+    }
+    return statuses.findByCompanyIdOrderByCode(companyId);
+  }
+
+  private List<TaskStatusDefinition> defaultsFor(UUID companyId) {
     Instant now = clock.instant();
     TaskStatusDefinition pending = new TaskStatusDefinition(companyId, TaskStatus.PENDING, "Pending", "open", false,
         List.of("in_progress", "on_hold", "completed", "cancelled"), false, 0, "#9e9e9e", now);
@@ -196,7 +214,6 @@ public class StatusCatalog {
         new TaskStatusDefinition(companyId, TaskStatus.COMPLETED, "Completed", "closed", true, List.of(), false, 100, "#388e3c", now),
         new TaskStatusDefinition(companyId, TaskStatus.CANCELLED, "Cancelled", "closed", true, List.of(), true, null, "#616161", now),
         new TaskStatusDefinition(companyId, TaskStatus.REJECTED, "Rejected", "closed", true, List.of(), false, null, "#d32f2f", now));
-    statuses.saveAllAndFlush(defaults);
-    return statuses.findByCompanyIdOrderByCode(companyId);
+    return defaults;
   }
 }
