@@ -28,7 +28,10 @@ import org.springframework.test.context.TestPropertySource;
     "activityflow.rate-limit.requester-per-minute=5",
     "activityflow.rate-limit.assignee-per-minute=8",
     "activityflow.rate-limit.logins-per-minute=3",
-    "activityflow.embedded-postgres.data-dir=target/test-postgres-rate-limit"})
+    "activityflow.embedded-postgres.data-dir=target/test-postgres-rate-limit",
+    // a second context in the test JVM: its engine must not take over the name "default", or
+    // engine REST of the shared context (SecurityTest, EndToEndTest) would reach this database
+    "camunda.bpm.generate-unique-process-engine-name=true"})
 @Import(RateLimitTest.FixedClock.class)
 class RateLimitTest extends IntegrationTest {
 
