@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Requests per minute (seed 004 section 7.5): 150 for reps and analysts, 250 for team leads,
  * managers and admins, 10 logins per user name and address. Counted per calendar minute in
- * PostgreSQL, so every node of a cluster sees the same counts.
+ * PostgreSQL, so every node of a cluster sees the same counts; the platform's housekeeping job
+ * removes the counters of past minutes.
  */
 @Component
 public class RateLimiter {
@@ -59,9 +60,6 @@ public class RateLimiter {
         "insert into rate_limit_counters (limit_key, window_start, hits) values (?, ?, 1)"
             + " on conflict (limit_key, window_start) do update set hits = rate_limit_counters.hits + 1 returning hits",
         Integer.class, key.length() > 200 ? key.substring(0, 200) : key, Timestamp.from(window));
-    if (now.getEpochSecond() % 60 == 0 && now.getNano() < 50_000_000) {
-      jdbc.update("delete from rate_limit_counters where window_start < ?", Timestamp.from(window.minus(5, ChronoUnit.MINUTES)));
-    }
     long reset = Math.max(1, 60 - (now.getEpochSecond() - window.getEpochSecond()));
     int count = hits == null ? 0 : hits;
     return new Decision(count <= limit, limit, Math.max(0, limit - count), reset);
