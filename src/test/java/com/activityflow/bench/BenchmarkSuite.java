@@ -23,12 +23,10 @@ import java.util.stream.Collectors;
  */
 public final class BenchmarkSuite {
 
-  /**
-   * The scenarios by name, in running order. Email ingestion (IMAP to triaged logs) joins here
-   * once that module exists.
-   */
+  /** The scenarios by name, in running order. */
   static final Map<String, Scenario> SCENARIOS =
-      List.of(new CreationScenario(), new DecisionScenario(), new EscalationScenario(), new QueryScenario()).stream()
+      List.of(new CreationScenario(), new DecisionScenario(), new EscalationScenario(), new EmailIngestionScenario(),
+              new QueryScenario()).stream()
           .collect(Collectors.toMap(Scenario::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 
   private BenchmarkSuite() {}

@@ -18,6 +18,7 @@ record Knobs(
     int tasks,
     int escalationTasks,
     int decisions,
+    int emails,
     List<String> scenarios) {
 
   static Knobs fromSystemProperties() {
@@ -30,7 +31,8 @@ record Knobs(
         integer("bench.tasks", 1_000_000),
         integer("bench.escalation.tasks", 500),
         integer("bench.decisions", 2_000),
-        Arrays.stream(System.getProperty("bench.scenarios", "creation,decisions,escalation,queries").split(","))
+        integer("bench.emails", 300),
+        Arrays.stream(System.getProperty("bench.scenarios", "creation,decisions,escalation,emails,queries").split(","))
             .map(String::strip)
             .filter(s -> !s.isEmpty())
             .toList());
@@ -51,6 +53,7 @@ record Knobs(
     m.put("bench.tasks", tasks);
     m.put("bench.escalation.tasks", escalationTasks);
     m.put("bench.decisions", decisions);
+    m.put("bench.emails", emails);
     m.put("bench.scenarios", String.join(",", scenarios));
     return m;
   }
