@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -79,6 +80,17 @@ final class BenchApp implements AutoCloseable {
   /** Wakes the job executor up, as the engine does itself when it creates a job that is due. */
   void hintJobExecutor() {
     engineConfiguration().getJobExecutor().jobWasAdded();
+  }
+
+  /**
+   * The demo company Acme's customers: the benchmark works as Acme's users, and the demo data
+   * also holds the second company Globex, whose customers Acme's users must not reference.
+   */
+  List<String> acmeCustomerIds() {
+    return jdbc.queryForList(
+        "select c.id::text from customers c join companies co on co.id = c.company_id where co.code = 'acme'"
+            + " order by c.name",
+        String.class);
   }
 
   String token(String username, String password) {

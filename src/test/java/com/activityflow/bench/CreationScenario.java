@@ -30,7 +30,7 @@ final class CreationScenario implements Scenario {
   @Override
   public void run(BenchApp app, Knobs knobs, Results results) {
     String token = app.token("manager1", "manager1");
-    List<String> customers = app.jdbc.queryForList("select id::text from customers order by name", String.class);
+    List<String> customers = app.acmeCustomerIds();
     RuntimeService runtime = app.engine.getRuntimeService();
     TaskService engineTasks = app.engine.getTaskService();
     MemorySampler memory = MemorySampler.start();

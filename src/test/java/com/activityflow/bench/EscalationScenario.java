@@ -34,7 +34,7 @@ final class EscalationScenario implements Scenario {
   @Override
   public void run(BenchApp app, Knobs knobs, Results results) throws Exception {
     String token = app.token("manager1", "manager1");
-    List<String> customers = app.jdbc.queryForList("select id::text from customers order by name", String.class);
+    List<String> customers = app.acmeCustomerIds();
     RuntimeService runtime = app.engine.getRuntimeService();
     int n = knobs.escalationTasks();
     List<Double> appSeconds = new ArrayList<>();
