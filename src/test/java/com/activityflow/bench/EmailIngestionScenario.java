@@ -1,6 +1,7 @@
 package com.activityflow.bench;
 
 import com.activityflow.communication.mail.MailboxPoller;
+import com.activityflow.communication.mail.MailboxSchedule;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -23,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.quartz.Scheduler;
+import org.quartz.impl.matchers.GroupMatcher;
 
 /**
  * Email ingestion: {@code bench.emails} messages waiting in an IMAP mailbox (GreenMail) become
@@ -52,6 +55,10 @@ final class EmailIngestionScenario implements Scenario {
     int n = knobs.emails();
     GreenMail imap = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
     imap.start();
+    // the mailbox jobs stay paused: the schedule sync would add a poll job for each new channel
+    // and Quartz would poll it at once, beside the measured polls below
+    Scheduler quartz = app.context.getBean(Scheduler.class);
+    quartz.pauseTriggers(GroupMatcher.triggerGroupEquals(MailboxSchedule.GROUP));
     try {
       String token = app.token("manager1", "manager1");
       MailboxPoller poller = app.context.getBean(MailboxPoller.class);
@@ -76,6 +83,7 @@ final class EmailIngestionScenario implements Scenario {
               + " follow-ups, ledger, audit, outbox); a quarter are replies in an earlier message's thread, a quarter"
               + " HTML, a quarter with a PDF attachment"));
     } finally {
+      quartz.resumeTriggers(GroupMatcher.triggerGroupEquals(MailboxSchedule.GROUP));
       imap.stop();
     }
   }

@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class MailboxSchedule {
 
-  static final String GROUP = "mail-capture";
+  /** Quartz group of the mailbox jobs and their triggers. */
+  public static final String GROUP = "mail-capture";
   static final String CHANNEL_ID = "channelId";
   private static final JobKey SYNC_JOB = JobKey.jobKey("mailbox-schedule-sync", GROUP);
   private static final int SYNC_SECONDS = 60;
