@@ -27,6 +27,7 @@ public class CommunicationFollowUpProcess {
 
   public static final String START_FOLLOW_UP_REQUIRED = "StartEvent_FollowUpRequired";
   public static final String TASK_CREATE_FOLLOW_UP_TASK = "Task_CreateFollowUpTask";
+  public static final String GATEWAY_ALREADY_REPLIED = "Gateway_AlreadyReplied";
   public static final String TASK_AWAIT_CUSTOMER_REPLY = "Task_AwaitCustomerReply";
   public static final String EVENT_FOLLOW_UP_OVERDUE = "Event_FollowUpOverdue";
   public static final String EVENT_FOLLOW_UP_TASK_COMPLETED = "Event_FollowUpTaskCompleted";
@@ -129,7 +130,10 @@ public class CommunicationFollowUpProcess {
 
   // delegates: thin, the rules live in FollowUps
 
-  /** Creates the follow-up task for the right person. */
+  /**
+   * Creates the follow-up task for the right person, unless the customer replied on the thread
+   * before this step ran: then {@code replyLogId} is set and the process links the reply.
+   */
   @Component("createFollowUpTask")
   static class CreateFollowUpTask implements JavaDelegate {
     private final FollowUps followUps;
@@ -140,8 +144,9 @@ public class CommunicationFollowUpProcess {
 
     @Override
     public void execute(DelegateExecution execution) {
-      Optional<UUID> task = followUps.createTask(logId(execution));
-      execution.setVariable(Vars.FOLLOW_UP_TASK_ID, Variables.stringValue(task.map(UUID::toString).orElse(null)));
+      FollowUps.FirstStep step = followUps.firstStep(logId(execution));
+      execution.setVariable(Vars.FOLLOW_UP_TASK_ID, Variables.stringValue(step.taskId() == null ? null : step.taskId().toString()));
+      execution.setVariable(Vars.REPLY_LOG_ID, Variables.stringValue(step.replyLogId() == null ? null : step.replyLogId().toString()));
     }
   }
 

@@ -122,10 +122,15 @@ public class FollowUps {
 
   /**
    * An inbound communication on a thread is the customer's reply to every follow-up waiting on
-   * that thread; returns how many it reached.
+   * that thread; returns how many it reached. A follow-up whose first step (creating the task)
+   * has not run yet does not wait for the message: that step finds the reply itself
+   * ({@link #firstStep}). Both lock the follow-up row, so the reply is never missed between them.
    */
   public int replyArrived(CommunicationLog reply) {
     if (!"inbound".equals(reply.getDirection()) || reply.getThreadId() == null) {
+      return 0;
+    }
+    if (followUps.lockActiveOnThread(reply.getThreadId(), reply.getCompanyId()).isEmpty()) {
       return 0;
     }
     return process.customerReplied(reply.getThreadId(), reply.getId(), companyCode(reply)).size();
@@ -161,13 +166,37 @@ public class FollowUps {
 
   // process steps
 
-  /** Creates the follow-up task; empty when the follow-up ended or the log was deleted meanwhile. */
-  Optional<UUID> createTask(UUID logId) {
-    FollowUp followUp = load(logId);
+  /**
+   * What the process's first step did: created the follow-up task, or found that the customer
+   * already replied on the thread (the task would only be completed at once), or nothing (the
+   * follow-up ended or the log was deleted meanwhile).
+   */
+  record FirstStep(UUID taskId, UUID replyLogId) {
+    static final FirstStep NOTHING = new FirstStep(null, null);
+  }
+
+  /**
+   * The first step of the process, a job after the log's transaction: with the follow-up row
+   * locked (see {@link #replyArrived}), links a reply that came in before it, else creates the
+   * follow-up task.
+   */
+  FirstStep firstStep(UUID logId) {
+    FollowUp followUp = followUps.lockById(logId).orElseThrow(() -> NotFoundException.forId("Follow-up", logId));
     CommunicationLog log = logs.findById(logId).orElseThrow(() -> NotFoundException.forId("Communication", logId));
     if (!followUp.isActive() || log.isDeleted()) {
-      return Optional.empty();
+      return FirstStep.NOTHING;
     }
+    if (followUp.getThreadId() != null) {
+      List<UUID> replies = logs.inboundOnThreadSince(log.getCompanyId(), followUp.getThreadId(), logId, followUp.getCreatedAt());
+      if (!replies.isEmpty()) {
+        log.setFollowUpProcessInstanceId(followUp.getProcessInstanceId());
+        return new FirstStep(null, replies.get(0));
+      }
+    }
+    return new FirstStep(createTask(followUp, log), null);
+  }
+
+  private UUID createTask(FollowUp followUp, CommunicationLog log) {
     Optional<DirectoryUser> person =
         Stream.of(log.getFollowUpAssignedTo(), log.getAssignedToUserId(), log.getCreatedByUserId())
             .filter(Objects::nonNull)
@@ -206,7 +235,7 @@ public class FollowUps {
       log.setFollowUpAssignedTo(task.assignedToUserId());
     }
     log.setFollowUpStatus("outbound".equals(log.getDirection()) ? "awaiting_reply" : "in_progress");
-    return Optional.of(task.id());
+    return task.id();
   }
 
   /** Links the reply, ends the follow-up and completes its task (the customer has answered). */

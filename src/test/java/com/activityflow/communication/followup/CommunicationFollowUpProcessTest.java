@@ -160,6 +160,50 @@ class CommunicationFollowUpProcessTest extends IntegrationTest {
   }
 
   @Test
+  void aReplyLoggedBeforeTheFirstStepRanEndsTheFollowUpWithoutATask() {
+    JsonNode log = log(mail("Wrong invoice again", ANGRY, "inbound"));
+    ProcessInstance pi = instanceOf(log);
+    assertThat(pi).isWaitingAt(CommunicationFollowUpProcess.TASK_CREATE_FOLLOW_UP_TASK);
+
+    // the reply comes in while the first step's job has not run: no receive task waits yet
+    Map<String, Object> reply = mail("Re: Wrong invoice again", "Thanks, the corrected invoice arrived today.", "inbound");
+    reply.put("thread_id", log.get("thread_id").asText());
+    JsonNode replyLog = log(reply);
+    assertThat(pi).isWaitingAt(CommunicationFollowUpProcess.TASK_CREATE_FOLLOW_UP_TASK);
+
+    executeJobsOf(pi.getId());
+    assertThat(pi)
+        .hasPassed(CommunicationFollowUpProcess.GATEWAY_ALREADY_REPLIED)
+        .hasNotPassed(CommunicationFollowUpProcess.TASK_AWAIT_CUSTOMER_REPLY)
+        .isWaitingAt(CommunicationFollowUpProcess.TASK_RECORD_CUSTOMER_REPLY);
+    executeJobsOf(pi.getId());
+
+    assertThat(pi).isEnded().hasPassed(CommunicationFollowUpProcess.END_CUSTOMER_REPLIED);
+    JsonNode ended = followUp(log);
+    assertThat(ended.get("outcome").asText()).isEqualTo("replied");
+    assertThat(ended.get("reply_log_id").asText()).isEqualTo(replyLog.get("id").asText());
+    assertThat(ended.hasNonNull("task_id")).as("nobody needs to follow up an answered mail").isFalse();
+    JsonNode detail = get("/api/communication-logs/" + log.get("id").asText() + "?include_follow_up=true", rep1).body();
+    assertThat(detail.get("follow_up_status").asText()).isEqualTo("completed");
+    assertThat(detail.get("follow_up").get("process_instance_id").asText()).isEqualTo(pi.getId());
+  }
+
+  @Test
+  void aMessageFromBeforeTheFollowUpStartedIsNoReplyToIt() {
+    JsonNode log = log(mail("Brochure", "Could you send me the brochure please?", "inbound"));
+    Map<String, Object> earlier = mail("Re: Brochure", "The printed one, if you have it.", "inbound");
+    earlier.put("thread_id", log.get("thread_id").asText());
+    log(earlier);
+    Response required = put("/api/communication-logs/" + log.get("id").asText(), rep1, Map.of("version", 0, "requires_follow_up", true));
+    assertThat(required.status()).as(required.body().toString()).isEqualTo(200);
+
+    ProcessInstance pi = instanceOf(log);
+    executeJobsOf(pi.getId());
+    assertThat(pi).hasPassed(CommunicationFollowUpProcess.GATEWAY_ALREADY_REPLIED).isWaitingAt(CommunicationFollowUpProcess.TASK_AWAIT_CUSTOMER_REPLY);
+    assertThat(followUp(log).hasNonNull("task_id")).isTrue();
+  }
+
+  @Test
   void completingTheFollowUpTaskEndsTheWait() {
     JsonNode log = complaintAwaitingReply(ANGRY);
     ProcessInstance pi = instanceOf(log);
