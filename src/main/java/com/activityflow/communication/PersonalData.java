@@ -13,15 +13,18 @@ import com.activityflow.task.ContactTaskData;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -48,8 +51,25 @@ public class PersonalData {
       List<Map<String, Object>> attachments, List<Map<String, Object>> tasks, List<Map<String, Object>> taskComments,
       List<Map<String, Object>> taskChanges, List<AuditTrail.Entry> auditEntries) {}
 
-  /** What an erasure touched. */
-  public record Erasure(UUID contactId, Instant erasedAt, int communications, int threads, int attachments, int tasks) {}
+  /**
+   * What an erasure touched: the person's communications (anonymised), other people's
+   * communications it was only an addressee of (its addresses removed), their threads,
+   * attachments and the tasks naming it.
+   */
+  public record Erasure(
+      UUID contactId, Instant erasedAt, int communications, int addressesRemoved, int threads, int attachments, int tasks) {}
+
+  /**
+   * The person's communications: those linked to the contact, and those linked to nobody that
+   * carry one of its addresses (sender or addressee) or numbers (logged before the contact was
+   * known to the CRM mirror, or by a mailbox that could not link them). Parameters: {@link #personParams}.
+   */
+  private static final String PERSONS_LOG =
+      "(l.contact_id = :contact or (l.contact_id is null and ("
+          + "lower(l.from_address) = any(cast(:emails as text[]))"
+          + " or exists (select 1 from unnest(l.to_addresses || l.cc_addresses) a where lower(a) = any(cast(:emails as text[])))"
+          + " or regexp_replace(l.from_number, '[^0-9]', '', 'g') = any(cast(:numbers as text[]))"
+          + " or regexp_replace(l.to_number, '[^0-9]', '', 'g') = any(cast(:numbers as text[])))))";
 
   private final ContactRepository contacts;
   private final CommunicationLogRepository logs;
@@ -79,20 +99,20 @@ public class PersonalData {
   public Export export(UUID contactId, DirectoryUser user) {
     policy.checkMayManagePersonalData(user);
     Contact contact = load(contactId, user);
-    MapSqlParameterSource params = new MapSqlParameterSource("company", user.companyId()).addValue("contact", contact.getId());
+    MapSqlParameterSource params = personParams(user.companyId(), contact);
     Map<String, Object> contactRow = jdbc.query("select * from contacts where id = :contact and company_id = :company", params, rows).get(0);
     List<Map<String, Object>> communications = jdbc.query(
         "select l.*, array(select c.category_code from communication_log_categories lc join communication_categories c"
             + " on c.id = lc.category_id where lc.log_id = l.id order by c.category_code) as category_codes"
-            + " from communication_logs l where l.company_id = :company and l.contact_id = :contact order by l.start_time, l.id",
+            + " from communication_logs l where l.company_id = :company and " + PERSONS_LOG + " order by l.start_time, l.id",
         params, rows);
     List<Map<String, Object>> threads = jdbc.query(
         "select * from communication_threads t where t.company_id = :company and t.id in (select l.thread_id from"
-            + " communication_logs l where l.company_id = :company and l.contact_id = :contact) order by t.created_at, t.id",
+            + " communication_logs l where l.company_id = :company and " + PERSONS_LOG + ") order by t.created_at, t.id",
         params, rows);
     List<Map<String, Object>> attachments = jdbc.query(
         "select a.* from communication_attachments a join communication_logs l on l.id = a.communication_log_id"
-            + " where l.company_id = :company and l.contact_id = :contact order by a.created_at, a.id",
+            + " where l.company_id = :company and " + PERSONS_LOG + " order by a.created_at, a.id",
         params, rows);
     ContactTaskData.Export taskData = tasks.export(user.companyId(), contact.getId());
     List<AuditTrail.Entry> entries = new ArrayList<>(audit.about(user.companyId(), "contact", List.of(contact.getId().toString())));
@@ -121,7 +141,11 @@ public class PersonalData {
     Contact contact = load(contactId, user);
     Instant now = clock.instant();
     Set<String> mentions = mentionsOf(contact);
-    List<CommunicationLog> communications = logs.findByCompanyIdAndContactId(user.companyId(), contact.getId());
+    MapSqlParameterSource params = personParams(user.companyId(), contact);
+    List<UUID> ids = jdbc.queryForList(
+        "select l.id from communication_logs l where l.company_id = :company and " + PERSONS_LOG + " order by l.start_time, l.id",
+        params, UUID.class);
+    List<CommunicationLog> communications = logs.findAllById(ids);
     Set<UUID> threadIds = new LinkedHashSet<>();
     int attachments = 0;
     for (CommunicationLog log : communications) {
@@ -133,17 +157,54 @@ public class PersonalData {
           "GDPR erasure of contact " + contact.getId());
     }
     anonymizer.anonymizeThreads(user.companyId(), threadIds);
+    List<UUID> mentioning = removeAddressesFromOthers(params, user, now);
+    for (UUID id : mentioning) {
+      audit.record(user.companyId(), user.id(), user.username(), "anonymize", "communication_log", id.toString(), List.of(),
+          "GDPR erasure of contact " + contact.getId() + ": its addresses removed");
+    }
     int taskCount = tasks.eraseMentions(user.companyId(), contact.getId(), mentions);
     contact.anonymize(now);
     contacts.saveAndFlush(contact);
-    Erasure erasure = new Erasure(contact.getId(), now, communications.size(), threadIds.size(), attachments, taskCount);
+    Erasure erasure =
+        new Erasure(contact.getId(), now, communications.size(), mentioning.size(), threadIds.size(), attachments, taskCount);
     audit.record(user.companyId(), user.id(), user.username(), "erase", "contact", contact.getId().toString(),
         List.of(new AuditTrail.FieldChange("communications", null, Integer.toString(erasure.communications())),
+            new AuditTrail.FieldChange("addresses_removed", null, Integer.toString(erasure.addressesRemoved())),
             new AuditTrail.FieldChange("threads", null, Integer.toString(erasure.threads())),
             new AuditTrail.FieldChange("attachments", null, Integer.toString(erasure.attachments())),
             new AuditTrail.FieldChange("tasks", null, Integer.toString(erasure.tasks()))),
         request.reason().strip());
     return erasure;
+  }
+
+  private static MapSqlParameterSource personParams(UUID companyId, Contact contact) {
+    String[] emails = Stream.of(contact.getEmails()).filter(Objects::nonNull).map(e -> e.strip().toLowerCase(Locale.ROOT))
+        .filter(e -> !e.isEmpty()).distinct().toArray(String[]::new);
+    // digits only, as numbers are written in many ways; short ones (extensions) would match strangers
+    String[] numbers = Stream.of(contact.getPhones()).filter(Objects::nonNull).map(n -> n.replaceAll("[^0-9]", ""))
+        .filter(n -> n.length() >= 6).distinct().toArray(String[]::new);
+    return new MapSqlParameterSource("company", companyId).addValue("contact", contact.getId()).addValue("emails", emails)
+        .addValue("numbers", numbers);
+  }
+
+  /**
+   * Communications of other people that name the contact only as sender or addressee keep their
+   * content (it is not the contact's) but lose the contact's addresses. Numbers stay: a number
+   * on another person's call is often a shared line.
+   */
+  private List<UUID> removeAddressesFromOthers(MapSqlParameterSource params, DirectoryUser user, Instant now) {
+    return jdbc.queryForList(
+        "update communication_logs l set"
+            + " from_address = case when lower(l.from_address) = any(cast(:emails as text[])) then null else l.from_address end,"
+            + " to_addresses = array(select a from unnest(l.to_addresses) a where lower(a) <> all(cast(:emails as text[]))),"
+            + " cc_addresses = array(select a from unnest(l.cc_addresses) a where lower(a) <> all(cast(:emails as text[]))),"
+            + " version = l.version + 1, updated_at = :now, updated_by_user_id = :actor"
+            + " where l.company_id = :company and not coalesce(" + PERSONS_LOG + ", false)"
+            + " and (lower(l.from_address) = any(cast(:emails as text[]))"
+            + " or exists (select 1 from unnest(l.to_addresses || l.cc_addresses) a where lower(a) = any(cast(:emails as text[]))))"
+            + " returning l.id",
+        new MapSqlParameterSource(params.getValues()).addValue("now", Timestamp.from(now)).addValue("actor", user.id()),
+        UUID.class);
   }
 
   private Contact load(UUID contactId, DirectoryUser user) {

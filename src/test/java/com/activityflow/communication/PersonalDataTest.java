@@ -214,6 +214,66 @@ class PersonalDataTest extends IntegrationTest {
   }
 
   @Test
+  void communicationsLinkedToNobodyButNamingHerAreHersAndOthersOnlyLoseHerAddress() {
+    // logged before the CRM mirror knew her: no contact, but her address or her number
+    Map<String, Object> orphanMail = mail(jane, "Question about the offer", "Is the offer still valid?");
+    orphanMail.remove("contact_id");
+    orphanMail.put("from_address", "Jane.Doorstep@customer.example");
+    String orphanMailId = log(orphanMail);
+    Map<String, Object> orphanCall = call(jane, "Call from an unknown number");
+    orphanCall.remove("contact_id");
+    orphanCall.put("from_number", "+49 30 123 4567");
+    String orphanCallId = log(orphanCall);
+    Map<String, Object> strangersCall = call(jane, "Call from a stranger");
+    strangersCall.remove("contact_id");
+    strangersCall.put("from_number", "+1 555 0100");
+    String strangersCallId = log(strangersCall);
+    // Bob's mail with her in copy
+    Map<String, Object> bobsMailBody = mail(bob, "Bob about invoices", "Bob asks about the invoices.");
+    bobsMailBody.put("from_address", "bob.other@customer.example");
+    bobsMailBody.put("cc_addresses", List.of("jane.doorstep@customer.example", "assistant@customer.example"));
+    String bobsMail = log(bobsMailBody);
+    // the same address at another company is that company's business
+    Staff globex = companies.create();
+    Map<String, Object> globexMail = mail(jane, "Hello Globex", "A mail to another company.");
+    globexMail.remove("contact_id");
+    globexMail.put("customer_id", globex.platinumCustomerId().toString());
+    Response atGlobex = post("/api/communication-logs", tokenFor(globex.manager()), globexMail);
+    assertThat(atGlobex.status()).as(atGlobex.body().toString()).isEqualTo(201);
+
+    JsonNode export = get("/api/contacts/" + jane + "/personal-data", manager).body();
+    assertThat(export.get("communications")).extracting(c -> c.get("id").asText())
+        .containsExactlyInAnyOrder(janesMail, janesCall, orphanMailId, orphanCallId);
+
+    Response erased = post("/api/contacts/" + jane + "/erase", manager, Map.of("reason", "Request by mail, ticket 4712"));
+    assertThat(erased.status()).as(erased.body().toString()).isEqualTo(200);
+    assertThat(erased.body().get("communications").asInt()).isEqualTo(4);
+    assertThat(erased.body().get("addresses_removed").asInt()).isEqualTo(1);
+
+    JsonNode mail = get("/api/communication-logs/" + orphanMailId, manager).body();
+    assertThat(mail.get("content").asText()).isEqualTo("[erased]");
+    assertThat(mail.get("from_address").isNull()).isTrue();
+    JsonNode call = get("/api/communication-logs/" + orphanCallId, manager).body();
+    assertThat(call.get("subject").asText()).isEqualTo("[erased]");
+    assertThat(call.get("from_number").isNull()).isTrue();
+    JsonNode strangers = get("/api/communication-logs/" + strangersCallId, manager).body();
+    assertThat(strangers.get("subject").asText()).isEqualTo("Call from a stranger");
+
+    JsonNode bobs = get("/api/communication-logs/" + bobsMail, manager).body();
+    assertThat(bobs.get("subject").asText()).isEqualTo("Bob about invoices");
+    assertThat(bobs.get("content").asText()).isEqualTo("Bob asks about the invoices.");
+    assertThat(bobs.get("from_address").asText()).isEqualTo("bob.other@customer.example");
+    assertThat(bobs.get("cc_addresses")).extracting(JsonNode::asText).containsExactly("assistant@customer.example");
+    assertThat(bobs.get("version").asLong()).as("a client holding the old version gets 409").isEqualTo(1);
+    assertThat(jdbc.queryForList("select entity_id from audit_log where action = 'anonymize' and entity_type = 'communication_log'"
+        + " and company_id = ?", String.class, acme.companyId())).contains(orphanMailId, orphanCallId, bobsMail).doesNotContain(strangersCallId);
+
+    JsonNode globexLog = get("/api/communication-logs/" + atGlobex.text("id"), tokenFor(globex.manager())).body();
+    assertThat(globexLog.get("subject").asText()).isEqualTo("Hello Globex");
+    assertThat(globexLog.get("from_address").asText()).isEqualTo("jane.doorstep@customer.example");
+  }
+
+  @Test
   void erasureIsAuditedAndTheAuditTrailHoldsNoPersonalData() {
     post("/api/contacts/" + jane + "/erase", tokenFor(acme.admin()), Map.of("reason", "Art. 17 request of 2026-11-20"));
 
