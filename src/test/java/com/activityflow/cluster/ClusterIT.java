@@ -30,12 +30,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,6 +146,59 @@ class ClusterIT {
     if (postgres != null) {
       postgres.close();
     }
+  }
+
+  @Test
+  @Order(0)
+  void aLiveStreamOnOneNodeGetsTheChangesMadeOnTheOtherOnce() throws Exception {
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> queryLong(
+        "select count(*) from pg_stat_activity where query = 'LISTEN activityflow_live_events'") >= 2);
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    HttpResponse<Stream<String>> stream = http.sendAsync(
+        HttpRequest.newBuilder(URI.create(nodeA.baseUrl() + "/api/events/stream"))
+            .header("Authorization", "Bearer " + managerToken).header("Accept", "text/event-stream").GET().build(),
+        HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS);
+    Thread reader = new Thread(() -> {
+      try {
+        stream.body().forEach(lines::add);
+      } catch (RuntimeException closed) {
+        // the test closed the stream
+      }
+    });
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      assertThat(lines.poll(30, TimeUnit.SECONDS)).isEqualTo(":connected");
+      String onB = createTasks("SSE-B", 1, Instant.now().plus(Duration.ofDays(7)), List.of(nodeB)).get(0);
+      String onA = createTasks("SSE-A", 1, Instant.now().plus(Duration.ofDays(7)), List.of(nodeA)).get(0);
+      String idOnA = taskIdOfTitle(onA);
+      // every task.created line until node A's own task arrived: node B's came first, once
+      List<String> created = new ArrayList<>();
+      while (created.stream().noneMatch(d -> d.contains(idOnA))) {
+        String line = lines.poll(30, TimeUnit.SECONDS);
+        assertThat(line).as("live events within 30 s").isNotNull();
+        if (line.equals("event:task.created")) {
+          String data = lines.poll(30, TimeUnit.SECONDS);
+          while (data != null && !data.startsWith("data:")) { // the event's id line comes between
+            data = lines.poll(30, TimeUnit.SECONDS);
+          }
+          assertThat(data).as("the event's data").isNotNull();
+          created.add(data);
+        }
+      }
+      assertThat(created).hasSize(2);
+      assertThat(created.get(0)).contains(taskIdOfTitle(onB));
+      report.add("live stream on node A: a task created on node B arrived once, before node A's own next task");
+    } finally {
+      stream.body().close();
+    }
+  }
+
+  private String taskIdOfTitle(String title) {
+    String[] id = new String[1];
+    query("select id::text from tasks where task_title = ?", rs -> id[0] = rs.getString(1), title);
+    assertThat(id[0]).as("task %s", title).isNotNull();
+    return id[0];
   }
 
   @Test

@@ -6,6 +6,8 @@ import com.activityflow.support.IntegrationTest;
 import com.activityflow.support.TestCompany.Staff;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +20,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The live stream over real HTTP: events after commit, each user only those of tasks it may see. */
 class EventStreamTest extends IntegrationTest {
@@ -92,6 +99,9 @@ class EventStreamTest extends IntegrationTest {
       response.body().close();
     }
   }
+
+  @Autowired DataSource dataSource;
+  @Autowired JdbcTemplate jdbc;
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final List<LiveStream> open = new ArrayList<>();
@@ -181,6 +191,85 @@ class EventStreamTest extends IntegrationTest {
     assertThat(kamStream.nextData("task.created").get("task_id").asText()).isEqualTo(kamTask);
     String globexTask = createdTask(globexManager, "Globex call", "call");
     assertThat(globexStream.nextData("task.created").get("task_id").asText()).isEqualTo(globexTask);
+  }
+
+  /** Waits until this node's listener session is listening on the cluster channel. */
+  private void awaitClusterListener() throws InterruptedException {
+    for (int i = 0; i < 100; i++) {
+      Long listening = jdbc.queryForObject("select count(*) from pg_stat_activity where datname = current_database()"
+          + " and query = 'LISTEN activityflow_live_events'", Long.class);
+      if (listening != null && listening > 0) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no session listens on activityflow_live_events");
+  }
+
+  @Test
+  void eventsCommittedOnAnotherNodeReachTheStreamsOfThisOneForThoseWhoMaySeeThem() throws Exception {
+    Staff acme = companies.create();
+    Staff globex = companies.create();
+    String manager = tokenFor(acme.manager());
+    String globexManager = tokenFor(globex.manager());
+    LiveStream stream = connect(manager);
+    LiveStream globexStream = connect(globexManager);
+    String taskId = createdTask(manager, "Seen on every node", "call");
+    assertThat(stream.nextData("task.created").get("task_id").asText()).isEqualTo(taskId);
+    stream.nextData("task.assigned");
+    awaitClusterListener();
+
+    // another node committed a change of this task and announced it (the cluster channel's format)
+    Map<String, Object> event = Map.of("type", "task.status_changed", "task_id", taskId, "company_id", acme.companyId().toString(),
+        "occurred_at", "2030-01-01T10:00:00Z", "data", Map.of("old_status", "pending", "new_status", "in_progress"));
+    jdbc.queryForList("select pg_notify('activityflow_live_events', ?)", json.writeValueAsString(Map.of("origin", "node-b", "task", event)));
+    jdbc.queryForList("select pg_notify('activityflow_live_events', ?)", "not json");
+
+    JsonNode remote = stream.nextData("task.status_changed");
+    assertThat(remote.get("task_id").asText()).isEqualTo(taskId);
+    assertThat(remote.get("occurred_at").asText()).isEqualTo("2030-01-01T10:00:00Z");
+    assertThat(remote.get("data").get("new_status").asText()).isEqualTo("in_progress");
+    // Globex's manager does not get it: the first event it receives is of its own next task
+    String globexTask = createdTask(globexManager, "Globex call", "call");
+    assertThat(globexStream.nextData("task.created").get("task_id").asText()).isEqualTo(globexTask);
+  }
+
+  @Test
+  void thisNodesEventsAreAnnouncedToTheOtherNodesAndReachItsOwnStreamsOnce() throws Exception {
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("LISTEN activityflow_live_events");
+      PGConnection otherNode = connection.unwrap(PGConnection.class);
+      Staff acme = companies.create();
+      String manager = tokenFor(acme.manager());
+      LiveStream stream = connect(manager);
+      String first = createdTask(manager, "First", "call");
+      String second = createdTask(manager, "Second", "call");
+
+      List<JsonNode> announced = new ArrayList<>();
+      for (int i = 0; i < 100 && announced.stream().filter(a -> a.path("task").path("task_id").asText().equals(second)).count() < 2; i++) {
+        PGNotification[] received = otherNode.getNotifications(100);
+        for (PGNotification n : received == null ? new PGNotification[0] : received) {
+          announced.add(json.readTree(n.getParameter()));
+        }
+      }
+      assertThat(announced).filteredOn(a -> List.of(first, second).contains(a.path("task").path("task_id").asText()))
+          .extracting(a -> a.get("task").get("type").asText() + " " + a.get("task").get("task_id").asText())
+          .containsExactly("task.created " + first, "task.assigned " + first, "task.created " + second, "task.assigned " + second);
+      assertThat(announced).extracting(a -> a.get("origin").asText()).doesNotContainNull().allMatch(o -> !o.isBlank());
+      assertThat(announced.get(0).get("task").get("company_id").asText()).isEqualTo(acme.companyId().toString());
+
+      // the node hears its own announcements too and must not send them again
+      String marker = createdTask(manager, "Marker", "call");
+      List<String> created = new ArrayList<>();
+      while (!created.contains(marker)) {
+        Sse e = stream.next();
+        if (e.name().equals("task.created")) {
+          created.add(json.readTree(e.data()).get("task_id").asText());
+        }
+      }
+      assertThat(created).containsExactly(first, second, marker);
+      statement.execute("UNLISTEN *");
+    }
   }
 
   @Test

@@ -25,7 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * (a rolled-back change is never announced) and only to users who may see the task, checked by
  * {@link NotificationAccessPolicy} (the task module's access rules) at the moment of sending.
  * Sending happens on one thread of its own, in commit order, so a slow client never holds up the
- * request that made the change.
+ * request that made the change. Events committed on other nodes arrive through {@link
+ * ClusterFanOut}, and this node's events are announced there for the others.
  */
 @Component
 @EnableConfigurationProperties(EventStreamProperties.class)
@@ -39,6 +40,7 @@ class EventStreams implements SmartLifecycle {
   private volatile boolean running;
   private final NotificationAccessPolicy access;
   private final EventStreamProperties properties;
+  private final ClusterFanOut cluster;
   private final ExecutorService sender =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -47,9 +49,11 @@ class EventStreams implements SmartLifecycle {
             return t;
           });
 
-  EventStreams(NotificationAccessPolicy access, EventStreamProperties properties) {
+  EventStreams(NotificationAccessPolicy access, EventStreamProperties properties, ClusterFanOut cluster) {
     this.access = access;
     this.properties = properties;
+    this.cluster = cluster;
+    cluster.onRemote(e -> sender.execute(() -> deliver(e)), e -> sender.execute(() -> deliver(e)));
   }
 
   SseEmitter open(DirectoryUser user) {
@@ -66,12 +70,18 @@ class EventStreams implements SmartLifecycle {
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
   void onTaskEvent(TaskEvent event) {
-    sender.execute(() -> deliver(event));
+    sender.execute(() -> {
+      deliver(event);
+      cluster.announce(event);
+    });
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
   void onCommunicationEvent(CommunicationEvent event) {
-    sender.execute(() -> deliver(event));
+    sender.execute(() -> {
+      deliver(event);
+      cluster.announce(event);
+    });
   }
 
   @Override
@@ -88,6 +98,7 @@ class EventStreams implements SmartLifecycle {
     running = false;
     subscribers.forEach(s -> s.emitter().complete());
     subscribers.clear();
+    cluster.onRemote(e -> {}, e -> {});
     sender.shutdownNow();
   }
 
