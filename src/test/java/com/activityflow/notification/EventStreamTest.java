@@ -1,6 +1,7 @@
 package com.activityflow.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.activityflow.support.IntegrationTest;
 import com.activityflow.support.TestCompany.Staff;
@@ -194,16 +195,10 @@ class EventStreamTest extends IntegrationTest {
   }
 
   /** Waits until this node's listener session is listening on the cluster channel. */
-  private void awaitClusterListener() throws InterruptedException {
-    for (int i = 0; i < 100; i++) {
-      Long listening = jdbc.queryForObject("select count(*) from pg_stat_activity where datname = current_database()"
-          + " and query = 'LISTEN activityflow_live_events'", Long.class);
-      if (listening != null && listening > 0) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no session listens on activityflow_live_events");
+  private void awaitClusterListener() {
+    await("a session listening on activityflow_live_events").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        .until(() -> jdbc.queryForObject("select count(*) from pg_stat_activity where datname = current_database()"
+            + " and query = 'LISTEN activityflow_live_events'", Long.class), n -> n != null && n > 0);
   }
 
   @Test

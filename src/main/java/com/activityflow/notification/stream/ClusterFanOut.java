@@ -58,7 +58,6 @@ class ClusterFanOut implements SmartLifecycle {
   private volatile Consumer<TaskEvent> taskEvents = e -> {};
   private volatile Consumer<CommunicationEvent> communicationEvents = e -> {};
   private volatile boolean running;
-  private volatile boolean listening;
   private Thread listener;
 
   ClusterFanOut(DataSource dataSource, JdbcTemplate jdbc, ObjectMapper json) {
@@ -91,15 +90,6 @@ class ClusterFanOut implements SmartLifecycle {
           event.companyId(), event.actorUserId(), event.occurredAt(), Map.of())));
     }
     notify(payload);
-  }
-
-  /** Whether this node currently listens to the others (false while its database is away). */
-  boolean listening() {
-    return listening;
-  }
-
-  String origin() {
-    return origin;
   }
 
   private String payload(Envelope envelope) {
@@ -170,7 +160,6 @@ class ClusterFanOut implements SmartLifecycle {
         try (Statement statement = connection.createStatement()) {
           statement.execute("LISTEN " + CHANNEL);
           PGConnection pg = connection.unwrap(PGConnection.class);
-          listening = true;
           if (warned) {
             log.info("Listening to other nodes' live events again");
             warned = false;
@@ -184,7 +173,6 @@ class ClusterFanOut implements SmartLifecycle {
             }
           }
         } finally {
-          listening = false;
           unlisten(connection);
         }
       } catch (SQLException | RuntimeException e) {
